@@ -1,0 +1,144 @@
+import { z } from "zod";
+import {
+  chatMessageSchema,
+  conversationSchema,
+  conversationSummarySchema,
+  generationParamsSchema,
+  MESSAGE_MAX,
+  SYSTEM_PROMPT_MAX,
+  TITLE_MAX,
+} from "./chat";
+import { idSchema } from "./ids";
+import { jobSchema } from "./jobs";
+import { engineStatusSchema, modelInfoSchema } from "./models";
+import { settingsPatchSchema, settingsSchema } from "./settings";
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: idSchema }).strict();
+const title = z.string().trim().min(1).max(TITLE_MAX);
+const messageText = z.string().max(MESSAGE_MAX).refine((text) => text.trim().length > 0, "must not be empty");
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+/** Every request/response channel between the renderer and the host. */
+export const invokeContract = {
+  "app.info": channel(
+    empty,
+    z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      mode: z.enum(["desktop", "serve"]),
+      platform: z.string(),
+    }),
+  ),
+
+  "settings.get": channel(empty, settingsSchema),
+  "settings.update": channel(settingsPatchSchema, settingsSchema),
+
+  "jobs.list": channel(empty, z.array(jobSchema)),
+  "jobs.cancel": channel(z.object({ id: z.string().min(1).max(100) }).strict(), jobSchema),
+  "jobs.clearFinished": channel(empty, z.object({ removed: z.number().int().nonnegative() })),
+
+  "models.list": channel(empty, z.array(modelInfoSchema)),
+  "models.refresh": channel(empty, z.array(modelInfoSchema)),
+  "models.delete": channel(byId, z.object({ deleted: z.literal(true) })),
+  "models.unload": channel(byId, z.object({ unloaded: z.boolean() })),
+
+  "engines.status": channel(empty, z.array(engineStatusSchema)),
+
+  "chat.list": channel(empty, z.array(conversationSummarySchema)),
+  "chat.get": channel(byId, conversationSchema),
+  "chat.create": channel(
+    z
+      .object({
+        title: title.optional(),
+        modelId: idSchema.nullable().optional(),
+        systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
+        params: generationParamsSchema.partial().strict().optional(),
+      })
+      .strict(),
+    conversationSchema,
+  ),
+  "chat.update": channel(
+    z
+      .object({
+        id: idSchema,
+        title: title.optional(),
+        modelId: idSchema.nullable().optional(),
+        systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
+        params: generationParamsSchema.partial().strict().optional(),
+      })
+      .strict(),
+    conversationSchema,
+  ),
+  "chat.delete": channel(byId, z.object({ deleted: z.literal(true) })),
+  "chat.export": channel(
+    z.object({ id: idSchema, format: z.enum(["markdown", "json"]) }).strict(),
+    z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+  ),
+  /** Appends a user message to the active branch and starts a reply. */
+  "chat.send": channel(
+    z.object({ conversationId: idSchema, content: messageText }).strict(),
+    z.object({ jobId: z.string(), userMessageId: idSchema, assistantMessageId: idSchema }),
+  ),
+  /** A new sibling reply to the same user message; the old reply stays reachable. */
+  "chat.regenerate": channel(
+    z.object({ conversationId: idSchema, messageId: idSchema }).strict(),
+    z.object({ jobId: z.string(), assistantMessageId: idSchema }),
+  ),
+  /** A new sibling of an earlier user message with new text, answered afresh. */
+  "chat.edit": channel(
+    z.object({ conversationId: idSchema, messageId: idSchema, content: messageText }).strict(),
+    z.object({ jobId: z.string(), userMessageId: idSchema, assistantMessageId: idSchema }),
+  ),
+  /** Shows the branch through this message (its newest descendant becomes the leaf). */
+  "chat.selectBranch": channel(
+    z.object({ conversationId: idSchema, messageId: idSchema }).strict(),
+    conversationSchema,
+  ),
+} as const;
+
+/** Every event the host pushes to renderers. */
+export const eventContract = {
+  "job.updated": jobSchema,
+  /** Coalesced reply text: append `text` to the message. */
+  "chat.delta": z.object({
+    jobId: z.string(),
+    conversationId: idSchema,
+    messageId: idSchema,
+    text: z.string(),
+  }),
+  "chat.updated": z.object({ conversation: conversationSchema }),
+  "chat.deleted": z.object({ id: idSchema }),
+  "models.changed": z.object({ models: z.array(modelInfoSchema) }),
+  "engines.changed": z.object({ engines: z.array(engineStatusSchema) }),
+  "settings.changed": settingsSchema,
+} as const;
+
+export type InvokeContract = typeof invokeContract;
+export type Channel = keyof InvokeContract;
+export type EventName = keyof typeof eventContract;
+
+/** What a caller sends (before defaults are applied). */
+export type RequestOf<C extends Channel> = z.input<InvokeContract[C]["request"]>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedRequestOf<C extends Channel> = z.output<InvokeContract[C]["request"]>;
+export type ResponseOf<C extends Channel> = z.output<InvokeContract[C]["response"]>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+export const CHANNELS = Object.keys(invokeContract) as Channel[];
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === "string" && Object.hasOwn(invokeContract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === "string" && Object.hasOwn(eventContract, name);
+}
+
+export type Unsubscribe = () => void;
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { idSchema } from "./ids";
+import { engineNameSchema } from "./jobs";
+
+export const MODEL_FAMILIES = ["llm", "image", "upscale", "stt", "tts", "vad", "video"] as const;
+export const modelFamilySchema = z.enum(MODEL_FAMILIES);
+export type ModelFamily = z.infer<typeof modelFamilySchema>;
+
+export const modelInfoSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  family: modelFamilySchema,
+  format: z.enum(["gguf", "onnx"]),
+  /** Absolute path of the model file or folder. */
+  path: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  architecture: z.string().optional(),
+  contextLength: z.number().int().positive().optional(),
+  /** Whether the model carries its own chat template. */
+  hasChatTemplate: z.boolean().optional(),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+
+export const loadedModelSchema = z.object({
+  modelId: z.string(),
+  engine: engineNameSchema,
+  memoryBytes: z.number().nonnegative(),
+  lastUsedAt: z.number(),
+  /** Layers on the GPU, for LLMs. */
+  gpuLayers: z.number().int().nonnegative().optional(),
+  totalLayers: z.number().int().nonnegative().optional(),
+});
+export type LoadedModel = z.infer<typeof loadedModelSchema>;
+
+export const engineStateSchema = z.enum(["stopped", "starting", "ready", "crashed"]);
+export const engineStatusSchema = z.object({
+  engine: engineNameSchema,
+  state: engineStateSchema,
+  pid: z.number().int().optional(),
+  loaded: z.array(loadedModelSchema),
+});
+export type EngineStatus = z.infer<typeof engineStatusSchema>;
