@@ -31,6 +31,8 @@ export interface LlmGenerateOutput {
   stats: ReplyStats;
   /** Why generation ended. */
   stopReason: "eos" | "maxTokens" | "abort";
+  /** The chat wrapper node-llama-cpp resolved for the model, e.g. "ChatML" or "Llama2Chat". */
+  templateName: string;
 }
 
 export interface LlmCacheConfig {

@@ -1,0 +1,79 @@
+import { _electron, chromium, test as base, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { createDataDir, REPO_ROOT } from "./data-dir";
+import { startServe } from "./serve-process";
+
+export type Target = "serve" | "electron";
+
+interface LaunchedApp {
+  page: Page;
+  /** Ends the host process (the serve-mode server, or the whole desktop app). */
+  stopHost(): Promise<void>;
+}
+interface AppFixtures {
+  /** The data dir of this test's app: a fresh temp folder holding stories260K and settings with one thread. */
+  dataDir: string;
+  launched: LaunchedApp;
+  /** The app's window, connected to a fresh host on `dataDir`. */
+  page: Page;
+  stopHost: () => Promise<void>;
+}
+interface WorkerFixtures {
+  /** Where the app runs: the serve-mode host in Chromium, or the desktop app. Set in the config's `use`. */
+  target: Target;
+  /** Launches Chromium once per worker, and only if a test needs it. */
+  launchChromium: () => Promise<Browser>;
+}
+
+async function attachScreenshotOnFailure(page: Page, testInfo: TestInfo): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
+  await testInfo.attach("screenshot", { body: await page.screenshot(), contentType: "image/png" }).catch(() => {});
+}
+
+export const test = base.extend<AppFixtures, WorkerFixtures>({
+  target: ["serve", { option: true, scope: "worker" }],
+
+  launchChromium: [
+    async ({ launchOptions }, use) => {
+      let browser: Promise<Browser> | undefined;
+      await use(() => (browser ??= chromium.launch(launchOptions)));
+      await (await browser)?.close();
+    },
+    { scope: "worker" },
+  ],
+
+  dataDir: async ({}, use) => {
+    const data = await createDataDir();
+    await use(data.dir);
+    await data.remove();
+  },
+
+  launched: async ({ target, dataDir, launchChromium }, use, testInfo) => {
+    if (target === "electron") {
+      const app = await _electron.launch({ args: ["out/main/index.js", "--data-dir", dataDir], cwd: REPO_ROOT });
+      try {
+        const page = await app.firstWindow();
+        await use({ page, stopHost: () => app.close() });
+        await attachScreenshotOnFailure(page, testInfo);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    const server = await startServe(dataDir);
+    const context = await (await launchChromium()).newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await use({ page, stopHost: server.stop });
+      await attachScreenshotOnFailure(page, testInfo);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  },
+
+  page: async ({ launched }, use) => use(launched.page),
+  stopHost: async ({ launched }, use) => use(launched.stopHost),
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,164 @@
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { AppError } from "../../shared/errors";
+import { EngineHost, type EngineHostOptions, type EngineState } from "./engine-host";
+import { forkEngineProcess } from "./node-launcher";
+import type { EngineLauncher } from "./protocol";
+import { memoryLogger } from "./testing/engine-test-support";
+import type { ProbeMethods } from "./testing/probe-worker";
+
+const PROBE_WORKER = path.resolve("main/engines/testing/probe-worker.ts");
+
+/** Forks the probe worker from source; `generationSkew` hands it a wrong generation on purpose. */
+function probeLauncher(generationSkew = 0): EngineLauncher & { pids: number[] } {
+  const pids: number[] = [];
+  return {
+    pids,
+    launch(_engine, generation) {
+      const process = forkEngineProcess(PROBE_WORKER, generation + generationSkew, {
+        scope: "engine:probe",
+        logger: memoryLogger(),
+        execArgv: ["--import", "tsx"],
+      });
+      if (process.pid !== undefined) pids.push(process.pid);
+      return process;
+    },
+  };
+}
+
+const hosts: EngineHost<ProbeMethods>[] = [];
+function probeHost(options: Partial<EngineHostOptions> = {}) {
+  const states: EngineState[] = [];
+  const launcher = probeLauncher();
+  const host = new EngineHost<ProbeMethods>({
+    engine: "llm",
+    launcher,
+    logger: memoryLogger(),
+    onStateChange: (state) => states.push(state),
+    ...options,
+  });
+  hosts.push(host);
+  return { host, states, launcher };
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.stop()));
+});
+
+describe("EngineHost with a real worker process", () => {
+  it("starts lazily, answers calls and streams their events in order", async () => {
+    const { host, states } = probeHost();
+    expect(host.state).toBe("stopped");
+    const events: number[] = [];
+    const results = await Promise.all([
+      host.call("echo", { text: "a", events: 5 }, { onEvent: (event) => events.push(event.index) }),
+      host.call("echo", { text: "b", events: 0 }),
+    ]);
+    expect(results).toEqual([{ text: "a" }, { text: "b" }]);
+    expect(events).toEqual([0, 1, 2, 3, 4]);
+    expect(states).toEqual(["starting", "ready"]);
+    expect(host.pid).toEqual(expect.any(Number));
+  });
+
+  it("rethrows worker errors as AppError; plain errors become INTERNAL; unknown methods INVALID_INPUT", async () => {
+    const { host } = probeHost();
+    const failure = await host.call("fail", { code: "MODEL_INCOMPATIBLE", message: "Nope." }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: "MODEL_INCOMPATIBLE", message: "Nope.", details: { from: "probe" } });
+    await expect(host.call("throwPlain", { message: "boom" })).rejects.toMatchObject({ code: "INTERNAL", message: "boom" });
+    const untyped = host as unknown as EngineHost<Record<string, { input: unknown; output: unknown; event: never }>>;
+    await expect(untyped.call("noSuchMethod", {})).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("cancel aborts the handler and rejects with CANCELLED", async () => {
+    const { host } = probeHost();
+    await host.call("echo", { text: "warm", events: 0 });
+    const controller = new AbortController();
+    const call = host.call("wait", { ms: 10_000 }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const startedAt = performance.now();
+    await expect(call).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(performance.now() - startedAt).toBeLessThan(1000);
+    await expect(host.call("wait", { ms: 1 })).resolves.toEqual({ waited: 1 });
+  });
+
+  it("a cancelled call whose worker never answers is still rejected after the grace; the worker stays usable", async () => {
+    const { host } = probeHost({ cancelGraceMs: 200 });
+    await host.call("echo", { text: "warm", events: 0 });
+    const pid = host.pid;
+    const controller = new AbortController();
+    const call = host.call("hang", {}, { signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ code: "CANCELLED" });
+    await expect(host.call("echo", { text: "still here", events: 0 })).resolves.toEqual({ text: "still here" });
+    expect(host.pid).toBe(pid);
+  });
+
+  it("an already aborted signal is rejected without starting a process", async () => {
+    const { host, launcher } = probeHost();
+    await expect(host.call("echo", { text: "x", events: 0 }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(launcher.pids).toEqual([]);
+  });
+
+  it("a process exit fails pending calls with ENGINE_CRASHED; the next call runs on a new process", async () => {
+    const { host, states, launcher } = probeHost();
+    const first = await host.call("pid", {});
+    const pending = host.call("wait", { ms: 10_000 }).catch((error: unknown) => error);
+    await expect(host.call("exit", { code: 3 })).rejects.toMatchObject({ code: "ENGINE_CRASHED" });
+    expect(await pending).toMatchObject({ code: "ENGINE_CRASHED", message: expect.stringMatching(/llm engine stopped unexpectedly \(exit code 3\)/) });
+    expect(host.state).toBe("crashed");
+    const second = await host.call("pid", {});
+    expect(second.pid).not.toBe(first.pid);
+    expect(second.generation).toBe(first.generation + 1);
+    expect(launcher.pids).toHaveLength(2);
+    expect(states).toEqual(["starting", "ready", "crashed", "starting", "ready"]);
+  });
+
+  it("ignores frames stamped with another generation: a worker that never speaks for this one times out and is killed", async () => {
+    const launcher = probeLauncher(1);
+    const host = new EngineHost<ProbeMethods>({ engine: "llm", launcher, logger: memoryLogger(), readyTimeoutMs: 1500 });
+    hosts.push(host);
+    await expect(host.call("echo", { text: "x", events: 0 })).rejects.toMatchObject({
+      code: "ENGINE_CRASHED",
+      message: expect.stringMatching(/did not start within 1.5 s/),
+    });
+    expect(host.state).toBe("crashed");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(launcher.pids.map(isAlive)).toEqual([false]);
+  });
+
+  it("stop sends shutdown, the worker exits, pending calls are cancelled", async () => {
+    const { host, launcher } = probeHost();
+    await host.call("echo", { text: "warm", events: 0 });
+    const pending = host.call("wait", { ms: 10_000 }).catch((error: unknown) => error);
+    const startedAt = performance.now();
+    await host.stop();
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+    expect(await pending).toMatchObject({ code: "CANCELLED" });
+    expect(host.state).toBe("stopped");
+    expect(host.pid).toBeUndefined();
+    expect(launcher.pids.map(isAlive)).toEqual([false]);
+  });
+
+  it("stop kills a worker that does not exit within the stop budget", async () => {
+    const { host, launcher } = probeHost({ stopBudgetMs: 300 });
+    await host.call("echo", { text: "warm", events: 0 });
+    const blocked = host.call("block", { ms: 20_000 }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const startedAt = performance.now();
+    await host.stop();
+    expect(performance.now() - startedAt).toBeLessThan(2500);
+    expect(await blocked).toMatchObject({ code: "CANCELLED" });
+    expect(launcher.pids.map(isAlive)).toEqual([false]);
+    expect(host.state).toBe("stopped");
+  });
+});

@@ -1,0 +1,39 @@
+import { AppError } from "../../../shared/errors";
+import type { WorkerHandlers } from "../worker-runtime";
+import { generateReply } from "./generate";
+import { parseCacheConfig, parseGenerateInput, parseModelIdInput } from "./input-schemas";
+import type { LlmModels } from "./llm-models";
+import type { LlmMethods } from "./methods";
+
+/**
+ * The LLM engine's methods. Generations run one at a time: a model has one context
+ * sequence, and a cancelled generation must finish unwinding before the next starts.
+ */
+export function createLlmHandlers(models: LlmModels): WorkerHandlers<LlmMethods> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    generate: (rawInput, context) =>
+      oneAtATime(async () => {
+        const input = parseGenerateInput(rawInput);
+        if (context.signal.aborted) throw new AppError("CANCELLED", "Cancelled before it started.");
+        const loaded = await models.acquire(input.load);
+        try {
+          return await generateReply(loaded, input, context);
+        } finally {
+          models.release(input.load.modelId);
+        }
+      }),
+    unload: async (input) => ({ unloaded: await models.unload(parseModelIdInput(input).modelId) }),
+    loaded: async () => models.loaded(),
+    configure: async (input) => {
+      await models.configure(parseCacheConfig(input));
+      return { ok: true };
+    },
+  };
+}

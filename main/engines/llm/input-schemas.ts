@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { AppError } from "../../../shared/errors";
+import { generationParamsSchema, MESSAGE_MAX, SYSTEM_PROMPT_MAX } from "../../../shared/chat";
+import type { LlmCacheConfig, LlmGenerateInput } from "./methods";
+
+/** The worker checks what the host sends it too: a process boundary is a boundary. */
+const loadOptionsSchema = z.object({
+  modelId: z.string().min(1).max(200),
+  modelPath: z.string().min(1),
+  sizeBytes: z.number().nonnegative(),
+  gpuLayers: z.union([z.literal("auto"), z.literal("max"), z.number().int().nonnegative()]),
+  threads: z.number().int().min(0).max(1024),
+  contextSize: generationParamsSchema.shape.contextSize,
+});
+
+const generateInputSchema = z.object({
+  load: loadOptionsSchema,
+  systemPrompt: z.string().max(SYSTEM_PROMPT_MAX),
+  messages: z
+    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(MESSAGE_MAX) }))
+    .min(1, "There is no message to answer.")
+    .refine((messages) => messages.at(-1)?.role === "user", "The last message must be the user's."),
+  params: generationParamsSchema.omit({ contextSize: true, seed: true }).extend({
+    seed: z.number().int().min(0).max(2 ** 32 - 1),
+  }),
+});
+
+const cacheConfigSchema = z.object({
+  budgetBytes: z.number().nonnegative(),
+  idleUnloadMs: z.number().int().nonnegative(),
+});
+
+const modelIdInputSchema = z.object({ modelId: z.string().min(1).max(200) });
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
+  throw new AppError("INVALID_INPUT", `${issue?.message ?? "Invalid input"}${where}`);
+}
+
+export const parseGenerateInput = (value: unknown): LlmGenerateInput => parseWith(generateInputSchema, value);
+export const parseCacheConfig = (value: unknown): LlmCacheConfig => parseWith(cacheConfigSchema, value);
+export const parseModelIdInput = (value: unknown): { modelId: string } => parseWith(modelIdInputSchema, value);

@@ -1,0 +1,48 @@
+import { ConnectionBanner } from "./components/ConnectionBanner";
+import { ErrorMessage } from "./components/ErrorMessage";
+import { Sidebar } from "./components/Sidebar";
+import { StatusBar } from "./components/StatusBar";
+import { ChatPanel } from "./panels/chat/ChatPanel";
+import { ModelsPanel } from "./panels/models/ModelsPanel";
+import { NotBuiltPanel } from "./panels/placeholder/NotBuiltPanel";
+import { QueuePanel } from "./panels/queue/QueuePanel";
+import { SettingsPanel } from "./panels/settings/SettingsPanel";
+import { useApp } from "./store/context";
+import type { PanelId } from "./store/ui-slice";
+
+function PanelView({ panel }: { panel: PanelId }) {
+  switch (panel) {
+    case "chat":
+      return <ChatPanel />;
+    case "image":
+      return <NotBuiltPanel title="Image" what="Generating and upscaling images" />;
+    case "speech":
+      return <NotBuiltPanel title="Speech" what="Transcribing and synthesizing speech" />;
+    case "video":
+      return <NotBuiltPanel title="Video" what="Making short videos" />;
+    case "models":
+      return <ModelsPanel />;
+    case "queue":
+      return <QueuePanel />;
+    case "settings":
+      return <SettingsPanel />;
+  }
+}
+
+export function App() {
+  const panel = useApp((s) => s.panel);
+  const appError = useApp((s) => s.appError);
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      <div className="app-body">
+        <Sidebar />
+        <main className="panel" id="panel">
+          {appError && <ErrorMessage className="app-error">{appError}</ErrorMessage>}
+          <PanelView panel={panel} />
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

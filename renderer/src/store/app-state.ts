@@ -1,0 +1,21 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { createChatSlice, type ChatSlice } from "./chat-slice";
+import { createJobsSlice, type JobsSlice } from "./jobs-slice";
+import { createEnginesSlice, createModelsSlice, type EnginesSlice, type ModelsSlice } from "./models-slice";
+import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
+import { createUiSlice, type UiSlice } from "./ui-slice";
+
+export type AppState = ChatSlice & JobsSlice & ModelsSlice & EnginesSlice & SettingsSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** The whole renderer state: one store made of per-domain slices. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createChatSlice(...args),
+    ...createJobsSlice(...args),
+    ...createModelsSlice(...args),
+    ...createEnginesSlice(...args),
+    ...createSettingsSlice(...args),
+    ...createUiSlice(...args),
+  }));
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../../shared/settings";
+import { createClient } from "../api/client";
+import { WebSocketTransport } from "../api/ws-transport";
+import { conversation, job, message } from "../test-support/fixtures";
+import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
+import { createAppStore } from "./app-state";
+import { bindHostEvents } from "./host-events";
+
+let host: WsTestHost | undefined;
+let transport: WebSocketTransport | undefined;
+afterEach(async () => {
+  transport?.close();
+  await host?.stop();
+});
+
+describe("bindHostEvents", () => {
+  it("turns every host event into the matching store change", async () => {
+    host = await WsTestHost.start({ "jobs.list": () => [] });
+    transport = new WebSocketTransport(host.url, nodeSocket);
+    const api = createClient(transport);
+    const store = createAppStore();
+    const unbind = bindHostEvents(api, store);
+    await api.jobs.list({});
+
+    const chat = conversation([message("u1", null, "user"), message("a2", "u1", "assistant", { status: "streaming", content: "" })], "a2");
+    host.emit("job.updated", job("j1", "running", 0.25));
+    host.emit("chat.updated", { conversation: chat });
+    host.emit("chat.delta", { jobId: "j1", conversationId: "c1", messageId: "a2", text: "Hello" });
+    host.emit("models.changed", { models: [{ id: "m", name: "M", family: "llm", format: "gguf", path: "/m.gguf", sizeBytes: 9 }] });
+    host.emit("engines.changed", { engines: [{ engine: "llm", state: "ready", loaded: [] }] });
+    host.emit("settings.changed", { ...DEFAULT_SETTINGS, llm: { threads: 1, gpuLayers: "auto" } });
+
+    await expect.poll(() => store.getState().settings?.llm.threads).toBe(1);
+    const state = store.getState();
+    expect(state.jobs.j1?.progress.fraction).toBe(0.25);
+    expect(state.conversations.c1?.title).toBe("Story time");
+    expect(state.streamingText.a2).toBe("Hello");
+    expect(state.replyJobs.a2).toBe("j1");
+    expect(state.models.map((m) => m.id)).toEqual(["m"]);
+    expect(state.engines[0]?.state).toBe("ready");
+
+    host.emit("chat.deleted", { id: "c1" });
+    await expect.poll(() => store.getState().conversations.c1).toBeUndefined();
+    unbind();
+    host.emit("job.updated", job("j2", "queued"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().jobs.j2).toBeUndefined();
+  });
+});

@@ -1,0 +1,20 @@
+import type { ApiClient } from "../../../shared/api";
+import type { Unsubscribe } from "../../../shared/contract";
+import type { AppStore } from "./app-state";
+
+/** The one place host events turn into store actions. */
+export function bindHostEvents(api: Pick<ApiClient, "on">, store: AppStore): Unsubscribe {
+  const state = store.getState;
+  const unsubscribers = [
+    api.on("job.updated", (job) => state().putJob(job)),
+    api.on("chat.delta", ({ messageId, jobId, text }) => state().appendDelta(messageId, jobId, text)),
+    api.on("chat.updated", ({ conversation }) => state().putConversation(conversation)),
+    api.on("chat.deleted", ({ id }) => state().removeConversation(id)),
+    api.on("models.changed", ({ models }) => state().setModels(models)),
+    api.on("engines.changed", ({ engines }) => state().setEngines(engines)),
+    api.on("settings.changed", (settings) => state().setSettings(settings)),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

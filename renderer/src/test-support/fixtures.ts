@@ -1,0 +1,25 @@
+import { DEFAULT_GENERATION_PARAMS, type ChatMessage, type Conversation } from "../../../shared/chat";
+import type { Job } from "../../../shared/jobs";
+
+export function message(id: string, parentId: string | null, role: ChatMessage["role"], extra: Partial<ChatMessage> = {}): ChatMessage {
+  return { id, parentId, role, content: `${role} ${id}`, createdAt: Number(id.replace(/\D/g, "")) || 0, ...extra };
+}
+
+export function conversation(messages: ChatMessage[], activeLeafId: string | null, extra: Partial<Conversation> = {}): Conversation {
+  return {
+    id: "c1",
+    title: "Story time",
+    modelId: "stories260k",
+    systemPrompt: "",
+    params: DEFAULT_GENERATION_PARAMS,
+    messages,
+    activeLeafId,
+    createdAt: 1,
+    updatedAt: 2,
+    ...extra,
+  };
+}
+
+export function job(id: string, status: Job["status"], fraction = 0): Job {
+  return { id, kind: "chat.generate", engine: "llm", title: `Job ${id}`, status, progress: { fraction }, createdAt: 1 };
+}
