@@ -4,7 +4,7 @@ import { FINAL_JOB_STATUSES, type EngineName, type Job, type JobProgress, type J
 import type { EventBus } from "../events/bus";
 import type { Logger } from "../log/types";
 import { JOB_HISTORY_LIMIT, type JobStore } from "./job-store";
-import { JobUpdateThrottle, snapshot } from "./job-updates";
+import { JobUpdateThrottle, mergeProgress, snapshot } from "./job-updates";
 
 export interface JobContext {
   jobId: string;
@@ -150,12 +150,7 @@ export class JobQueue {
     this.changed(job, "running");
     const progress = (update: Partial<JobProgress>) => {
       if (job.status !== "running") return;
-      const fraction = update.fraction;
-      job.progress = {
-        ...job.progress,
-        ...update,
-        fraction: typeof fraction === "number" && Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : job.progress.fraction,
-      };
+      job.progress = mergeProgress(job.progress, update);
       this.throttle.progress(job);
     };
     // The run starts on a later tick so enqueue() always returns before any work happens.

@@ -1,4 +1,4 @@
-import type { Job } from "../../shared/jobs";
+import type { Job, JobProgress } from "../../shared/jobs";
 
 /**
  * Per-job `job.updated` pacing: progress at most once per interval (the latest state
@@ -66,4 +66,14 @@ export class JobUpdateThrottle {
 /** A copy detached from the live job, so later mutations never leak into sent events. */
 export function snapshot(job: Job): Job {
   return { ...job, progress: { ...job.progress } };
+}
+
+/** Applies a progress update; a fraction outside [0, 1] is clamped and a non-number one ignored. */
+export function mergeProgress(current: JobProgress, update: Partial<JobProgress>): JobProgress {
+  const { fraction } = update;
+  return {
+    ...current,
+    ...update,
+    fraction: typeof fraction === "number" && Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : current.fraction,
+  };
 }
