@@ -49,7 +49,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
 
   launched: async ({ target, dataDir, launchChromium }, use, testInfo) => {
     if (target === "electron") {
-      const app = await _electron.launch({ args: ["out/main/index.js", "--data-dir", dataDir], cwd: REPO_ROOT });
+      const app = await _electron.launch({ args: [".", "--data-dir", dataDir], cwd: REPO_ROOT });
       try {
         const page = await app.firstWindow();
         await use({ page, stopHost: () => app.close() });
