@@ -30,6 +30,7 @@ export default defineConfig({
     root: "renderer",
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: resolve("renderer/index.html") },
     },
   },

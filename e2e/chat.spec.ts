@@ -63,7 +63,7 @@ test("Enter sends, a finished reply shows its stats, and an edit re-runs into a 
   await expect(log).toContainText(/\d+ prompt \+ \d+ reply tokens/);
 
   await log.getByRole("button", { name: "Edit" }).click();
-  await log.getByRole("textbox", { name: "Edit message" }).fill("There was a dog");
+  await log.getByRole("textbox", { name: "Edited text" }).fill("There was a dog");
   await log.getByRole("button", { name: "Save and rerun" }).click();
   await expect(log.getByRole("group", { name: "Versions of this message" })).toContainText("2/2");
   await expect(log).toContainText("There was a dog");

@@ -12,7 +12,7 @@ export function MessageLog({ conversation }: { conversation: Conversation | unde
   const messages = useMemo(() => (conversation ? activeBranch(conversation) : []), [conversation]);
   const generating = isGenerating(conversation);
   return (
-    <div ref={ref} className="message-log" role="log" aria-live="polite" aria-label="Messages" tabIndex={0}>
+    <div ref={ref} className="message-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0}>
       <div className="message-log-inner">
         {messages.length === 0 && (
           <p className="empty-log muted">

@@ -38,7 +38,7 @@ export function UserMessage({ conversation, message, busy }: UserMessageProps) {
             save();
           }}
         >
-          <textarea aria-label="Edit message" value={draft} rows={3} autoFocus onChange={(event) => setDraft(event.target.value)} />
+          <textarea aria-label="Edited text" value={draft} rows={3} autoFocus onChange={(event) => setDraft(event.target.value)} />
           <div className="edit-actions">
             <button type="submit" className="primary" disabled={pending || busy || !draft.trim()}>
               Save and rerun
