@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { idSchema } from "./ids";
 import { engineNameSchema } from "./jobs";
+import { modelFamilySchema } from "./families";
+import { fitSchema, repoSchema, revisionSchema } from "./library";
 
-export const MODEL_FAMILIES = ["llm", "image", "upscale", "stt", "tts", "vad", "video"] as const;
-export const modelFamilySchema = z.enum(MODEL_FAMILIES);
-export type ModelFamily = z.infer<typeof modelFamilySchema>;
+export { MODEL_FAMILIES, modelFamilySchema, type ModelFamily } from "./families";
 
 export const modelInfoSchema = z.object({
   id: idSchema,
@@ -18,6 +18,12 @@ export const modelInfoSchema = z.object({
   contextLength: z.number().int().positive().optional(),
   /** Whether the model carries its own chat template. */
   hasChatTemplate: z.boolean().optional(),
+  /** Where a downloaded model came from. */
+  source: z.object({ repo: repoSchema, revision: revisionSchema, catalogId: z.string().optional() }).optional(),
+  /** How an imported model is held: a copy in the data dir, or a link to the user's file. */
+  imported: z.enum(["copy", "link"]).optional(),
+  /** Whether it fits this machine (estimated; see loaded models for what actually happened). */
+  fit: fitSchema.optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
