@@ -32,6 +32,13 @@ export const INVOKE_CHANNELS = [
   "downloads.resume",
   "downloads.cancel",
   "downloads.clearFinished",
+  "image.generate",
+  "image.upscale",
+  "library.list",
+  "library.get",
+  "library.read",
+  "library.delete",
+  "library.reveal",
   "chat.list",
   "chat.get",
   "chat.create",
@@ -53,6 +60,7 @@ export const PUSH_EVENTS = [
   "engines.changed",
   "settings.changed",
   "download.updated",
+  "library.changed",
 ] as const satisfies readonly EventName[];
 
 type MustBeEmpty<T extends never> = T;

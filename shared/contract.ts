@@ -22,6 +22,7 @@ import {
   repoSchema,
   revisionSchema,
 } from "./library";
+import { imageGenerateRequestSchema, libraryItemSchema, upscaleRequestSchema } from "./image";
 import { settingsPatchSchema, settingsSchema } from "./settings";
 
 const empty = z.object({}).strict();
@@ -112,6 +113,24 @@ export const invokeContract = {
   "downloads.cancel": channel(z.object({ id: z.string().min(1).max(100) }).strict(), downloadSchema),
   "downloads.clearFinished": channel(empty, z.object({ removed: z.number().int().nonnegative() })),
 
+  /** Queues one job per image of the batch (seed + i), each with per-step progress and previews. */
+  "image.generate": channel(imageGenerateRequestSchema, z.object({ jobIds: z.array(z.string()).min(1) })),
+  "image.upscale": channel(upscaleRequestSchema, z.object({ jobId: z.string() })),
+
+  "library.list": channel(
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.object({ items: z.array(libraryItemSchema), total: z.number().int().nonnegative() }),
+  ),
+  "library.get": channel(byId, libraryItemSchema),
+  /** The image as a data: URL: the full PNG, or a small thumbnail for grids. */
+  "library.read": channel(
+    z.object({ id: idSchema, variant: z.enum(["full", "thumbnail"]).default("full") }).strict(),
+    z.object({ dataUrl: z.string() }),
+  ),
+  "library.delete": channel(byId, z.object({ deleted: z.literal(true) })),
+  /** Shows the file in the OS file manager (desktop); always answers its absolute path. */
+  "library.reveal": channel(byId, z.object({ path: z.string(), revealed: z.boolean() })),
+
   "chat.list": channel(empty, z.array(conversationSummarySchema)),
   "chat.get": channel(byId, conversationSchema),
   "chat.create": channel(
@@ -180,6 +199,7 @@ export const eventContract = {
   "engines.changed": z.object({ engines: z.array(engineStatusSchema) }),
   "settings.changed": settingsSchema,
   "download.updated": downloadSchema,
+  "library.changed": z.object({ item: libraryItemSchema.optional(), deletedId: idSchema.optional() }),
 } as const;
 
 export type InvokeContract = typeof invokeContract;

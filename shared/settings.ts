@@ -19,6 +19,10 @@ export const settingsSchema = z.object({
     /** Jobs one engine runs at once. */
     concurrency: z.number().int().min(1).max(8).default(1),
   }).prefault({}),
+  image: z.object({
+    /** onnxruntime execution provider for image models; "auto" takes the best one present. */
+    provider: z.enum(["auto", "cpu", "cuda", "directml", "coreml"]).default("auto"),
+  }).prefault({}),
   hub: z.object({
     /** The Hugging Face endpoint, like HF_ENDPOINT: a mirror or a test server may stand in. */
     endpoint: z.url({ protocol: /^https?$/ }).default("https://huggingface.co"),
@@ -38,6 +42,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = z.object({
   llm: settingsSchema.shape.llm.unwrap().partial().strict().optional(),
   engines: settingsSchema.shape.engines.unwrap().partial().strict().optional(),
+  image: settingsSchema.shape.image.unwrap().partial().strict().optional(),
   hub: settingsSchema.shape.hub.unwrap().partial().strict().optional(),
   downloads: settingsSchema.shape.downloads.unwrap().partial().strict().optional(),
   models: settingsSchema.shape.models.unwrap().partial().strict().optional(),

@@ -1,11 +1,20 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createChatSlice, type ChatSlice } from "./chat-slice";
+import { createDownloadsSlice, type DownloadsSlice } from "./downloads-slice";
 import { createJobsSlice, type JobsSlice } from "./jobs-slice";
+import { createLibrarySlice, type LibrarySlice } from "./library-slice";
 import { createEnginesSlice, createModelsSlice, type EnginesSlice, type ModelsSlice } from "./models-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
 
-export type AppState = ChatSlice & JobsSlice & ModelsSlice & EnginesSlice & SettingsSlice & UiSlice;
+export type AppState = ChatSlice &
+  JobsSlice &
+  ModelsSlice &
+  EnginesSlice &
+  LibrarySlice &
+  DownloadsSlice &
+  SettingsSlice &
+  UiSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The whole renderer state: one store made of per-domain slices. */
@@ -15,6 +24,8 @@ export function createAppStore(): AppStore {
     ...createJobsSlice(...args),
     ...createModelsSlice(...args),
     ...createEnginesSlice(...args),
+    ...createLibrarySlice(...args),
+    ...createDownloadsSlice(...args),
     ...createSettingsSlice(...args),
     ...createUiSlice(...args),
   }));

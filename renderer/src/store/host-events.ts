@@ -13,6 +13,7 @@ export function bindHostEvents(api: Pick<ApiClient, "on">, store: AppStore): Uns
     api.on("models.changed", ({ models }) => state().setModels(models)),
     api.on("engines.changed", ({ engines }) => state().setEngines(engines)),
     api.on("settings.changed", (settings) => state().setSettings(settings)),
+    api.on("download.updated", (download) => state().putDownload(download)),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
