@@ -39,6 +39,18 @@ export const INVOKE_CHANNELS = [
   "library.read",
   "library.delete",
   "library.reveal",
+  "audio.import",
+  "audio.list",
+  "audio.read",
+  "audio.delete",
+  "audio.detectSpeech",
+  "speech.transcribe",
+  "speech.transcripts",
+  "speech.updateTranscript",
+  "speech.exportTranscript",
+  "speech.deleteTranscript",
+  "speech.voices",
+  "speech.speak",
   "chat.list",
   "chat.get",
   "chat.create",
@@ -61,6 +73,9 @@ export const PUSH_EVENTS = [
   "settings.changed",
   "download.updated",
   "library.changed",
+  "audio.changed",
+  "transcript.updated",
+  "speech.chunk",
 ] as const satisfies readonly EventName[];
 
 type MustBeEmpty<T extends never> = T;

@@ -23,6 +23,15 @@ import {
   revisionSchema,
 } from "./library";
 import { imageGenerateRequestSchema, libraryItemSchema, upscaleRequestSchema } from "./image";
+import {
+  audioDataUrlSchema,
+  audioItemSchema,
+  timeSpanSchema,
+  TRANSCRIPT_FORMATS,
+  transcriptSchema,
+  transcriptSegmentSchema,
+  voiceSchema,
+} from "./speech";
 import { settingsPatchSchema, settingsSchema } from "./settings";
 
 const empty = z.object({}).strict();
@@ -131,6 +140,60 @@ export const invokeContract = {
   /** Shows the file in the OS file manager (desktop); always answers its absolute path. */
   "library.reveal": channel(byId, z.object({ path: z.string(), revealed: z.boolean() })),
 
+  /** Stores an uploaded file or a microphone recording (decoded to check it is audio). */
+  "audio.import": channel(
+    z
+      .object({ name: z.string().trim().min(1).max(200), kind: z.enum(["upload", "recording"]), dataUrl: audioDataUrlSchema })
+      .strict(),
+    audioItemSchema,
+  ),
+  "audio.list": channel(empty, z.array(audioItemSchema)),
+  /** The clip as a WAV (or its stored format) data: URL, for the waveform and playback. */
+  "audio.read": channel(byId, z.object({ dataUrl: z.string() })),
+  "audio.delete": channel(byId, z.object({ deleted: z.literal(true) })),
+  /** Speech regions by Silero VAD. */
+  "audio.detectSpeech": channel(
+    z.object({ id: idSchema, modelId: idSchema.optional() }).strict(),
+    z.object({ speech: z.array(timeSpanSchema) }),
+  ),
+
+  "speech.transcribe": channel(
+    z
+      .object({
+        audioId: idSchema,
+        modelId: idSchema,
+        /** "auto" detects the language (multilingual models). */
+        language: z.string().regex(/^(auto|[a-z]{2,3})$/).default("auto"),
+        task: z.enum(["transcribe", "translate"]).default("transcribe"),
+      })
+      .strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  "speech.transcripts": channel(z.object({ audioId: idSchema.optional() }).strict(), z.array(transcriptSchema)),
+  "speech.updateTranscript": channel(
+    z.object({ id: idSchema, segments: z.array(transcriptSegmentSchema).max(100_000) }).strict(),
+    transcriptSchema,
+  ),
+  "speech.exportTranscript": channel(
+    z.object({ id: idSchema, format: z.enum(TRANSCRIPT_FORMATS) }).strict(),
+    z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+  ),
+  "speech.deleteTranscript": channel(byId, z.object({ deleted: z.literal(true) })),
+  "speech.voices": channel(empty, z.array(voiceSchema)),
+  /** Synthesizes text sentence by sentence; `speech.chunk` events carry each sentence's audio as it is ready. */
+  "speech.speak": channel(
+    z
+      .object({
+        voiceId: idSchema,
+        text: z.string().max(50_000).refine((t) => t.trim().length > 0, "must not be empty"),
+        speed: z.number().min(0.5).max(2).default(1),
+        speaker: z.string().max(100).optional(),
+        format: z.enum(["wav", "mp3", "ogg"]).default("wav"),
+      })
+      .strict(),
+    z.object({ jobId: z.string() }),
+  ),
+
   "chat.list": channel(empty, z.array(conversationSummarySchema)),
   "chat.get": channel(byId, conversationSchema),
   "chat.create": channel(
@@ -200,6 +263,16 @@ export const eventContract = {
   "settings.changed": settingsSchema,
   "download.updated": downloadSchema,
   "library.changed": z.object({ item: libraryItemSchema.optional(), deletedId: idSchema.optional() }),
+  "audio.changed": z.object({ item: audioItemSchema.optional(), deletedId: idSchema.optional() }),
+  "transcript.updated": transcriptSchema,
+  /** One synthesized sentence, playable before the rest is done. */
+  "speech.chunk": z.object({
+    jobId: z.string(),
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    text: z.string(),
+    dataUrl: z.string(),
+  }),
 } as const;
 
 export type InvokeContract = typeof invokeContract;
