@@ -1,5 +1,6 @@
 import { _electron, chromium, test as base, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { createDataDir, REPO_ROOT } from "./data-dir";
+import { createDataDir, REPO_ROOT, type ExtraSettings } from "./data-dir";
+import { installModel, type ExtraModel } from "./installed-models";
 import { startServe } from "./serve-process";
 
 export type Target = "serve" | "electron";
@@ -10,6 +11,10 @@ interface LaunchedApp {
   stopHost(): Promise<void>;
 }
 interface AppFixtures {
+  /** Settings written into the data dir before the app starts; a spec overrides this (e.g. to point at a test hub). */
+  extraSettings: ExtraSettings;
+  /** Model folders installed (with a manifest) into the data dir before the app starts, e.g. a tiny image model. */
+  extraModels: ExtraModel[];
   /** The data dir of this test's app: a fresh temp folder holding stories260K and settings with one thread. */
   dataDir: string;
   launched: LaunchedApp;
@@ -41,8 +46,13 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
 
-  dataDir: async ({}, use) => {
-    const data = await createDataDir();
+  extraSettings: [{}, { option: true }],
+
+  extraModels: [[], { option: true }],
+
+  dataDir: async ({ extraSettings, extraModels }, use) => {
+    const data = await createDataDir(extraSettings);
+    for (const model of extraModels) await installModel(data.dir, model);
     await use(data.dir);
     await data.remove();
   },

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { app, BrowserWindow, dialog, session } from "electron";
+import { app, BrowserWindow, dialog, session, shell } from "electron";
 import { createHost } from "../main/host";
 import { createFileLogger, teeLogger } from "../main/log/logger";
 import { toAppErrorShape } from "../shared/errors";
@@ -10,6 +10,7 @@ import { quitGracefully } from "./graceful-quit";
 import { registerIpc } from "./ipc";
 import { guardNavigation } from "./navigation-guard";
 import { isAppUrl, resolveRendererLocation } from "./renderer-location";
+import { createSafeStorageSecretStore } from "./secret-store";
 import { secureSession } from "./session-security";
 import { createUtilityLauncher } from "./utility-launcher";
 import { createMainWindow } from "./window";
@@ -51,6 +52,9 @@ function main(): void {
       mode: "desktop",
       version: app.getVersion(),
       logger,
+      // safeStorage works only once the app is ready, which it is here.
+      secrets: createSafeStorageSecretStore(join(dataDirInUse, "secrets.json")),
+      revealInFolder: async (file) => shell.showItemInFolder(file),
     });
     const unregisterIpc = registerIpc({ host, windows: () => BrowserWindow.getAllWindows(), isAppUrl: isOurUrl, logger });
     openWindow();

@@ -5,11 +5,16 @@ import { ChatGeneration } from "./chats/chat-generation";
 import { chatHandlers } from "./chats/chat-handlers";
 import { ChatService } from "./chats/chat-service";
 import { ChatStore } from "./chats/chat-store";
+import { defaultCatalogFile, loadCatalog } from "./catalog/catalog";
 import { EngineHost } from "./engines/engine-host";
 import type { LlmMethods } from "./engines/llm/methods";
 import { createNodeLauncher } from "./engines/node-launcher";
 import type { EngineLauncher } from "./engines/protocol";
+import { openDownloadsFeature } from "./downloads/downloads-feature";
 import { createEventBus, type BusListener } from "./events/bus";
+import { estimateFitFromSize } from "./hardware/fit-estimate";
+import { createImageStudio } from "./image/image-studio";
+import { createSpeechStudio } from "./speech/speech-studio";
 import { jobHandlers } from "./jobs/job-handlers";
 import { JobQueue } from "./jobs/job-queue";
 import { JobStore } from "./jobs/job-store";
@@ -18,9 +23,12 @@ import type { Logger } from "./log/types";
 import { cacheConfigFrom } from "./models/cache-config";
 import { ConfiguredLlm } from "./models/configured-llm";
 import { EngineMonitor } from "./models/engine-monitor";
-import { engineHandlers, modelHandlers } from "./models/model-handlers";
+import { engineHandlers } from "./models/model-handlers";
+import { createModelLibrary } from "./models/model-library";
 import { ModelService } from "./models/model-service";
 import { createRouter, type Router } from "./router";
+import { FileSecretStore } from "./secrets/file-secret-store";
+import type { SecretStore } from "./secrets/secret-store";
 import { settingsHandlers } from "./settings/settings-handlers";
 import { createSettingsService } from "./settings/settings-service";
 
@@ -34,6 +42,12 @@ export interface HostOptions {
   version: string;
   /** Defaults to the rotating file log in `<data>/logs/`. */
   logger?: Logger;
+  /** The curated catalog; defaults to `resources/catalog.json` beside the build output. */
+  catalogFile?: string;
+  /** Where the hub access token lives; a plain 0600 file in the data dir unless given (Electron passes safeStorage). */
+  secrets?: SecretStore;
+  /** Shows a file in the OS file manager (desktop: Electron's shell.showItemInFolder). */
+  revealInFolder?: (file: string) => Promise<void>;
 }
 
 export interface Host {
@@ -58,12 +72,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     store: new JobStore(path.join(dataDir, "jobs.json"), logger),
     concurrency: () => settings.get().engines.concurrency,
   });
-  const models = new ModelService(path.join(dataDir, "models"), events, logger);
+  const models = new ModelService(path.join(dataDir, "models"), events, logger, () => settings.get().models.folders);
+  const catalog = await loadCatalog(options.catalogFile ?? defaultCatalogFile(options.workerDir));
+  const launcher = options.launcher ?? createNodeLauncher(options.workerDir, logger);
 
   // The callbacks below run only once a process starts, after monitor and llm exist.
   const engine = new EngineHost<LlmMethods>({
     engine: "llm",
-    launcher: options.launcher ?? createNodeLauncher(options.workerDir, logger),
+    launcher,
     logger,
     onStateChange: (state) => {
       if (state !== "ready") llm.processChanged();
@@ -72,10 +88,38 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
   const monitor = new EngineMonitor(engine, events, logger);
   const llm = new ConfiguredLlm(engine, () => cacheConfigFrom(settings.get()), logger, () => monitor.refresh());
+  const library = createModelLibrary({ models, catalog, llm, launcher, settings: () => settings.get(), logger });
+  const downloads = await openDownloadsFeature({
+    dataDir,
+    events,
+    logger,
+    settings,
+    secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, "secrets.json")),
+    catalog,
+    models,
+    estimateFit: async (sizeBytes) => estimateFitFromSize({ sizeBytes, format: "gguf" }, await library.hardware.budget()),
+  });
+  const imageStudio = createImageStudio({
+    dataDir,
+    launcher,
+    events,
+    jobs,
+    getModel: (id) => models.get(id),
+    settings: () => settings.get(),
+    logger,
+    ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
+  });
+  const speechStudio = createSpeechStudio({ dataDir, launcher, events, jobs, models, logger });
+  let modelFolders = JSON.stringify(settings.get().models.folders);
   const unsubscribeSettings = events.subscribe((event, _payload) => {
     if (event !== "settings.changed") return;
     llm.reconfigure();
     jobs.reschedule();
+    const folders = JSON.stringify(settings.get().models.folders);
+    if (folders !== modelFolders) {
+      modelFolders = folders;
+      models.refresh().catch((error: unknown) => logger.log("warn", "models", "Could not rescan the model folders", { error }));
+    }
   });
 
   const store = new ChatStore(path.join(dataDir, "chats"), logger);
@@ -84,7 +128,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     events,
     jobs,
     llm,
-    getModel: (id) => models.get(id),
+    getModel: (id) => library.fits.requireRunnable(id),
     settings: () => settings.get(),
     logger,
   });
@@ -100,9 +144,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
       "app.info": async () => ({ version: options.version, dataDir, mode: options.mode, platform: process.platform }),
       ...settingsHandlers(settings),
       ...jobHandlers(jobs),
-      ...modelHandlers(models, llm),
+      ...library.handlers({ unload: async (id) => (await Promise.all([llm.unload(id), imageStudio.unload(id)])).some(Boolean) }),
+      ...downloads.handlers,
       ...engineHandlers(monitor),
       ...chatHandlers(chats, generation),
+      ...imageStudio.handlers,
+      ...speechStudio.handlers,
     },
     logger,
   );
@@ -115,9 +162,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     dispose() {
       disposed ??= (async () => {
         unsubscribeSettings();
+        await downloads.dispose();
         await jobs.dispose();
         monitor.dispose();
         await engine.stop();
+        await imageStudio.stop();
+        await speechStudio.stop();
+        await library.stop();
         logger.log("info", "host", "Atelier stopped");
       })();
       return disposed;

@@ -86,3 +86,11 @@ export const upscaleRequestSchema = z
   })
   .strict();
 export type UpscaleRequest = z.infer<typeof upscaleRequestSchema>;
+
+/** What an image.generate / image.upscale job returns (job.result): the library item it saved. */
+export const imageJobResultSchema = z.object({
+  itemId: idSchema,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type ImageJobResult = z.infer<typeof imageJobResultSchema>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { appErrorSchema } from "./errors";
 
-export const ENGINE_NAMES = ["llm", "image", "speech", "video"] as const;
+/** "onnx" is the process that opens ONNX models to validate them (import) and list execution providers. */
+export const ENGINE_NAMES = ["llm", "image", "speech", "video", "onnx"] as const;
 export const engineNameSchema = z.enum(ENGINE_NAMES);
 export type EngineName = z.infer<typeof engineNameSchema>;
 

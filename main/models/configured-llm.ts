@@ -37,7 +37,9 @@ export class ConfiguredLlm implements EngineClient<LlmMethods> {
     try {
       return await this.inner.call(method, input, options);
     } finally {
-      if (method === "generate" || method === "unload") void this.afterModelCall();
+      // After a load the caller reads the engine status next: it must already be current.
+      if (method === "load") await this.afterModelCall();
+      else if (method === "generate" || method === "unload") void this.afterModelCall();
     }
   }
 

@@ -30,6 +30,9 @@ export async function createSettingsService(options: {
       const next = settingsSchema.parse({
         llm: { ...current.llm, ...patch.llm },
         engines: { ...current.engines, ...patch.engines },
+        hub: { ...current.hub, ...patch.hub },
+        downloads: { ...current.downloads, ...patch.downloads },
+        models: { ...current.models, ...patch.models },
       });
       current = next;
       // Saves run one after another so the file always ends with the newest settings.

@@ -3,10 +3,12 @@ import { ErrorMessage } from "./components/ErrorMessage";
 import { Sidebar } from "./components/Sidebar";
 import { StatusBar } from "./components/StatusBar";
 import { ChatPanel } from "./panels/chat/ChatPanel";
+import { ImagePanel } from "./panels/image/ImagePanel";
 import { ModelsPanel } from "./panels/models/ModelsPanel";
 import { NotBuiltPanel } from "./panels/placeholder/NotBuiltPanel";
 import { QueuePanel } from "./panels/queue/QueuePanel";
 import { SettingsPanel } from "./panels/settings/SettingsPanel";
+import { SpeechPanel } from "./panels/speech/SpeechPanel";
 import { useApp } from "./store/context";
 import type { PanelId } from "./store/ui-slice";
 
@@ -15,9 +17,9 @@ function PanelView({ panel }: { panel: PanelId }) {
     case "chat":
       return <ChatPanel />;
     case "image":
-      return <NotBuiltPanel title="Image" what="Generating and upscaling images" />;
+      return <ImagePanel />;
     case "speech":
-      return <NotBuiltPanel title="Speech" what="Transcribing and synthesizing speech" />;
+      return <SpeechPanel />;
     case "video":
       return <NotBuiltPanel title="Video" what="Making short videos" />;
     case "models":

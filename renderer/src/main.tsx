@@ -10,6 +10,9 @@ import { startSession } from "./store/start-session";
 import "./styles.css";
 import "./panels/panels.css";
 import "./panels/chat/chat.css";
+import "./panels/image/image.css";
+import "./panels/models/models.css";
+import "./panels/speech/speech.css";
 
 const transport = pickTransport(window);
 const api = createClient(transport);

@@ -1,6 +1,8 @@
 import { LLM_BENCH, median, type RunTiming } from "./bench-config";
 import { openInProcessLlm } from "./llm-in-process";
 import { openStackLlm } from "./llm-stack";
+import { benchSpeechTranscribe } from "./speech-transcribe";
+import { benchSpeechTts } from "./speech-tts";
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run,
@@ -34,3 +36,5 @@ async function benchLlm(): Promise<void> {
 }
 
 await benchLlm();
+await benchSpeechTts();
+await benchSpeechTranscribe();

@@ -1,7 +1,9 @@
 import { AppError } from "../../../shared/errors";
 import type { WorkerHandlers } from "../worker-runtime";
 import { generateReply } from "./generate";
-import { parseCacheConfig, parseGenerateInput, parseModelIdInput } from "./input-schemas";
+import { readLlamaHardware } from "./gguf-fit";
+import { parseCacheConfig, parseFitInput, parseGenerateInput, parseLoadOptions, parseModelIdInput } from "./input-schemas";
+import type { LlamaRuntime } from "./llama-runtime";
 import type { LlmModels } from "./llm-models";
 import type { LlmMethods } from "./methods";
 
@@ -9,7 +11,7 @@ import type { LlmMethods } from "./methods";
  * The LLM engine's methods. Generations run one at a time: a model has one context
  * sequence, and a cancelled generation must finish unwinding before the next starts.
  */
-export function createLlmHandlers(models: LlmModels): WorkerHandlers<LlmMethods> {
+export function createLlmHandlers(models: LlmModels, runtime: LlamaRuntime): WorkerHandlers<LlmMethods> {
   let queue: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task);
@@ -35,5 +37,16 @@ export function createLlmHandlers(models: LlmModels): WorkerHandlers<LlmMethods>
       await models.configure(parseCacheConfig(input));
       return { ok: true };
     },
+    hardware: async () => readLlamaHardware(await runtime.get()),
+    fit: async (input) => models.fit(parseFitInput(input)),
+    load: (rawInput) =>
+      oneAtATime(async () => {
+        const options = parseLoadOptions(rawInput);
+        await models.acquire(options);
+        models.release(options.modelId);
+        const loaded = models.loaded().find((model) => model.modelId === options.modelId);
+        if (!loaded) throw new AppError("MODEL_LOAD_FAILED", `"${options.modelId}" was unloaded right after it loaded.`);
+        return loaded;
+      }),
   };
 }

@@ -4,9 +4,10 @@ import { InsufficientMemoryError, type LlamaContext, type LlamaContextSequence, 
 import { AppError } from "../../../shared/errors";
 import type { LoadedModel } from "../../../shared/models";
 import { ModelCache, type ModelCacheConfig } from "../model-cache";
+import { estimateGgufFit, gpuLayersWithinBudget } from "./gguf-fit";
 import { validateGgufFile } from "./gguf-validation";
 import type { EngineLog, LlamaRuntime } from "./llama-runtime";
-import type { LlmLoadOptions } from "./methods";
+import type { LlmCacheConfig, LlmFitInput, LlmFitOutput, LlmLoadOptions } from "./methods";
 import { chooseThreads } from "./thread-choice";
 
 /** A model with its one context and sequence, as generation uses it. */
@@ -46,6 +47,8 @@ async function estimateMemoryBytes(model: LlamaModel, context: LlamaContext): Pr
 /** The LLM engine's loaded models: one LlamaModel and one context per model id, in a ModelCache. */
 export class LlmModels {
   private readonly cache: ModelCache<LoadedLlm>;
+  /** 0 = 90% of the free VRAM. */
+  private vramBudgetBytes = 0;
 
   constructor(
     private readonly runtime: LlamaRuntime,
@@ -87,8 +90,13 @@ export class LlmModels {
     return this.cache.unload(modelId);
   }
 
-  configure(config: ModelCacheConfig): Promise<void> {
+  configure({ vramBudgetBytes = 0, ...config }: LlmCacheConfig): Promise<void> {
+    this.vramBudgetBytes = vramBudgetBytes;
     return this.cache.configure(config);
+  }
+
+  async fit(input: LlmFitInput): Promise<LlmFitOutput> {
+    return estimateGgufFit(await this.runtime.get(), input, this.vramBudgetBytes);
   }
 
   clear(): Promise<void> {
@@ -112,7 +120,8 @@ export class LlmModels {
     this.runtime.takeRecentErrors();
     let model: LlamaModel;
     try {
-      model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: options.gpuLayers });
+      const gpuLayers = await gpuLayersWithinBudget(llama, options.modelPath, options.gpuLayers, this.vramBudgetBytes);
+      model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers });
     } catch (error) {
       throw await this.loadError(options.modelPath, error, "could not be loaded");
     }

@@ -38,6 +38,33 @@ export interface LlmGenerateOutput {
 export interface LlmCacheConfig {
   budgetBytes: number;
   idleUnloadMs: number;
+  /** VRAM the loaded models may use; 0 (or absent) means 90% of the free VRAM. */
+  vramBudgetBytes?: number;
+}
+
+/** The GPU as llama.cpp sees it; VRAM is for all devices together. */
+export interface LlmHardware {
+  gpu: "cuda" | "vulkan" | "metal" | false;
+  deviceNames: string[];
+  vramTotalBytes: number;
+  vramFreeBytes: number;
+}
+
+export interface LlmFitInput {
+  modelPath: string;
+  contextSize: number;
+  gpuLayers: LlmLoadOptions["gpuLayers"];
+}
+
+/** What loading a GGUF with a context would take here, from node-llama-cpp's insights. */
+export interface LlmFitOutput {
+  gpuLayers: number;
+  totalLayers: number;
+  ramBytes: number;
+  vramBytes: number;
+  /** The VRAM the engine would let the model use (budget, or 90% of free). */
+  vramBudgetBytes: number;
+  gpu: LlmHardware["gpu"];
 }
 
 /** Streaming text, coalesced: append `text`. */
@@ -50,4 +77,8 @@ export type LlmMethods = {
   unload: EngineMethod<{ modelId: string }, { unloaded: boolean }>;
   loaded: EngineMethod<Record<string, never>, LoadedModel[]>;
   configure: EngineMethod<LlmCacheConfig, { ok: true }>;
+  hardware: EngineMethod<Record<string, never>, LlmHardware>;
+  fit: EngineMethod<LlmFitInput, LlmFitOutput>;
+  /** Loads (or keeps) a model with its context, as `generate` would; answers what was really loaded. */
+  load: EngineMethod<LlmLoadOptions, LoadedModel>;
 };

@@ -1,8 +1,10 @@
 import type { EngineStatus } from "../../../shared/models";
 import { formatBytes } from "../format";
 import { useApp } from "../store/context";
+import { DownloadsSummary } from "./DownloadsSummary";
+import { LoadedModelChip } from "./LoadedModelChip";
 
-const ENGINE_LABELS: Record<EngineStatus["engine"], string> = { llm: "Text", image: "Image", speech: "Speech", video: "Video" };
+const ENGINE_LABELS: Record<EngineStatus["engine"], string> = { llm: "Text", image: "Image", speech: "Speech", video: "Video", onnx: "ONNX" };
 const STATE_LABELS: Record<EngineStatus["state"], string> = {
   stopped: "idle",
   starting: "starting",
@@ -11,16 +13,11 @@ const STATE_LABELS: Record<EngineStatus["state"], string> = {
 };
 
 function EngineSummary({ engine }: { engine: EngineStatus }) {
-  const names = useApp((s) => s.models);
-  const nameOf = (id: string) => names.find((m) => m.id === id)?.name ?? id;
   return (
     <li className={`engine engine-${engine.state}`}>
       <span className="engine-name">{ENGINE_LABELS[engine.engine]} engine:</span> {STATE_LABELS[engine.state]}
       {engine.loaded.map((model) => (
-        <span key={model.modelId} className="loaded-model">
-          {" · "}
-          {nameOf(model.modelId)} ({formatBytes(model.memoryBytes)})
-        </span>
+        <LoadedModelChip key={model.modelId} loaded={model} />
       ))}
     </li>
   );
@@ -29,16 +26,22 @@ function EngineSummary({ engine }: { engine: EngineStatus }) {
 export function StatusBar() {
   const engines = useApp((s) => s.engines);
   const connection = useApp((s) => s.connection);
-  const loadedCount = engines.reduce((count, engine) => count + engine.loaded.length, 0);
+  const loaded = engines.flatMap((engine) => engine.loaded);
+  const memory = loaded.reduce((sum, model) => sum + model.memoryBytes, 0);
   return (
     <footer className="status-bar" aria-label="Status">
       <span>{connection === "open" ? "Connected" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}</span>
-      <span>{loadedCount === 0 ? "No models loaded" : `${loadedCount} model${loadedCount === 1 ? "" : "s"} loaded`}</span>
+      <span>
+        {loaded.length === 0
+          ? "No models loaded"
+          : `${loaded.length} model${loaded.length === 1 ? "" : "s"} loaded, about ${formatBytes(memory)}`}
+      </span>
       <ul className="engines">
         {engines.map((engine) => (
           <EngineSummary key={engine.engine} engine={engine} />
         ))}
       </ul>
+      <DownloadsSummary />
     </footer>
   );
 }

@@ -1,11 +1,16 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { createAudioSlice, type AudioSlice } from "./audio-slice";
 import { createChatSlice, type ChatSlice } from "./chat-slice";
 import { createDownloadsSlice, type DownloadsSlice } from "./downloads-slice";
+import { createGallerySlice, type GallerySlice } from "./gallery-slice";
+import { createImageSlice, type ImageSlice } from "./image-slice";
 import { createJobsSlice, type JobsSlice } from "./jobs-slice";
 import { createLibrarySlice, type LibrarySlice } from "./library-slice";
 import { createEnginesSlice, createModelsSlice, type EnginesSlice, type ModelsSlice } from "./models-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
+import { createTranscriptsSlice, type TranscriptsSlice } from "./transcripts-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
+import { createVoicesSlice, type VoicesSlice } from "./voices-slice";
 
 export type AppState = ChatSlice &
   JobsSlice &
@@ -14,6 +19,11 @@ export type AppState = ChatSlice &
   LibrarySlice &
   DownloadsSlice &
   SettingsSlice &
+  ImageSlice &
+  GallerySlice &
+  AudioSlice &
+  TranscriptsSlice &
+  VoicesSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -27,6 +37,11 @@ export function createAppStore(): AppStore {
     ...createLibrarySlice(...args),
     ...createDownloadsSlice(...args),
     ...createSettingsSlice(...args),
+    ...createImageSlice(...args),
+    ...createGallerySlice(...args),
+    ...createAudioSlice(...args),
+    ...createTranscriptsSlice(...args),
+    ...createVoicesSlice(...args),
     ...createUiSlice(...args),
   }));
 }

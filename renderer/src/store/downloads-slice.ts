@@ -51,3 +51,8 @@ export function activeDownloadTotals(downloads: Record<string, Download>): { cou
   }
   return { count, receivedBytes, totalBytes };
 }
+
+/** The download of this thing that has not finished yet (queued, running or paused), if any. */
+export function unfinishedDownload(downloads: Record<string, Download>, matches: (download: Download) => boolean): Download | undefined {
+  return Object.values(downloads).find((download) => !isFinishedDownload(download) && matches(download));
+}

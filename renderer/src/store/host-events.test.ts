@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../shared/settings";
 import { createClient } from "../api/client";
 import { WebSocketTransport } from "../api/ws-transport";
-import { conversation, job, message } from "../test-support/fixtures";
+import { conversation, download, job, message } from "../test-support/fixtures";
 import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
 import { createAppStore } from "./app-state";
 import { bindHostEvents } from "./host-events";
@@ -29,6 +29,7 @@ describe("bindHostEvents", () => {
     host.emit("chat.delta", { jobId: "j1", conversationId: "c1", messageId: "a2", text: "Hello" });
     host.emit("models.changed", { models: [{ id: "m", name: "M", family: "llm", format: "gguf", path: "/m.gguf", sizeBytes: 9 }] });
     host.emit("engines.changed", { engines: [{ engine: "llm", state: "ready", loaded: [] }] });
+    host.emit("download.updated", download("d1", "downloading", { receivedBytes: 42 }));
     host.emit("settings.changed", { ...DEFAULT_SETTINGS, llm: { threads: 1, gpuLayers: "auto" } });
 
     await expect.poll(() => store.getState().settings?.llm.threads).toBe(1);
@@ -39,6 +40,7 @@ describe("bindHostEvents", () => {
     expect(state.replyJobs.a2).toBe("j1");
     expect(state.models.map((m) => m.id)).toEqual(["m"]);
     expect(state.engines[0]?.state).toBe("ready");
+    expect(state.downloads.d1?.receivedBytes).toBe(42);
 
     host.emit("chat.deleted", { id: "c1" });
     await expect.poll(() => store.getState().conversations.c1).toBeUndefined();

@@ -14,6 +14,16 @@ export function bindHostEvents(api: Pick<ApiClient, "on">, store: AppStore): Uns
     api.on("engines.changed", ({ engines }) => state().setEngines(engines)),
     api.on("settings.changed", (settings) => state().setSettings(settings)),
     api.on("download.updated", (download) => state().putDownload(download)),
+    api.on("library.changed", ({ item, deletedId }) => {
+      if (item) state().putGalleryItem(item);
+      if (deletedId) state().removeGalleryItem(deletedId);
+    }),
+    api.on("audio.changed", ({ item, deletedId }) => {
+      if (item) state().putAudioItem(item);
+      if (deletedId) state().removeAudioItem(deletedId);
+    }),
+    api.on("transcript.updated", (transcript) => state().putTranscript(transcript)),
+    api.on("speech.chunk", (chunk) => state().putSpeechChunk(chunk)),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

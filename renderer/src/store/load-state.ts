@@ -1,6 +1,7 @@
 import type { ApiClient } from "../../../shared/api";
 import { describeError } from "../errors/describe-error";
 import type { AppStore } from "./app-state";
+import { GALLERY_PAGE } from "./gallery-slice";
 
 /** Fetches everything the panels show; run at start and after every reconnect, since events may have been missed. */
 export async function loadState(api: ApiClient, store: AppStore): Promise<void> {
@@ -13,7 +14,10 @@ export async function loadState(api: ApiClient, store: AppStore): Promise<void> 
     api.catalog.list({}).then(state.setCatalog),
     api.hardware.info({}).then(state.setHardware),
     api.downloads.list({}).then(state.setDownloads),
+    api.library.list({ offset: 0, limit: GALLERY_PAGE }).then(({ items, total }) => state.putGalleryPage(items, total, 0)),
     api.jobs.list({}).then(state.setJobs),
+    api.audio.list({}).then(state.setAudioItems),
+    api.speech.voices({}).then(state.setVoices),
     api.chat.list({}).then(state.setSummaries),
     reloadActiveConversation(api, store),
   ]);

@@ -1,4 +1,5 @@
 import { DEFAULT_GENERATION_PARAMS, type ChatMessage, type Conversation } from "../../../shared/chat";
+import type { Download } from "../../../shared/library";
 import type { Job } from "../../../shared/jobs";
 
 export function message(id: string, parentId: string | null, role: ChatMessage["role"], extra: Partial<ChatMessage> = {}): ChatMessage {
@@ -22,4 +23,25 @@ export function conversation(messages: ChatMessage[], activeLeafId: string | nul
 
 export function job(id: string, status: Job["status"], fraction = 0): Job {
   return { id, kind: "chat.generate", engine: "llm", title: `Job ${id}`, status, progress: { fraction }, createdAt: 1 };
+}
+
+export function download(id: string, state: Download["state"], extra: Partial<Download> = {}): Download {
+  return {
+    id,
+    modelId: `model-${id}`,
+    name: `Model ${id}`,
+    family: "llm",
+    repo: "org/models",
+    revision: "main",
+    state,
+    files: [{ path: `${id}.gguf`, size: 100, receivedBytes: 0, verified: false }],
+    receivedBytes: 0,
+    totalBytes: 100,
+    bytesPerSecond: 0,
+    etaSeconds: null,
+    attempts: 0,
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  };
 }

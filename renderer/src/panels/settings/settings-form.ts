@@ -1,28 +1,31 @@
-import type { Settings, SettingsPatch } from "../../../../shared/settings";
+import { settingsSchema, type Settings, type SettingsPatch } from "../../../../shared/settings";
 
 const GPU_MODES = ["auto", "max", "layers"] as const;
 export type GpuMode = (typeof GPU_MODES)[number];
 export function isGpuMode(value: string): value is GpuMode {
   return (GPU_MODES as readonly string[]).includes(value);
 }
-export interface SettingsFormValues {
-  threads: string;
-  gpuMode: GpuMode;
-  gpuLayers: string;
-  idleUnloadMinutes: string;
-  ramBudgetMiB: string;
-  concurrency: string;
-}
-export type SettingsField = Exclude<keyof SettingsFormValues, "gpuMode">;
-export type SettingsFormResult = { ok: true; patch: SettingsPatch } | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
-const RULES: Record<SettingsField, { label: string; integer: boolean; min: number; max: number }> = {
+const NUMBER_RULES = {
   threads: { label: "Threads", integer: true, min: 0, max: 256 },
   gpuLayers: { label: "GPU layers", integer: true, min: 0, max: 1000 },
   idleUnloadMinutes: { label: "Idle unload", integer: false, min: 0, max: 24 * 60 },
   ramBudgetMiB: { label: "RAM budget", integer: true, min: 0, max: 16 * 1024 * 1024 },
+  vramBudgetMiB: { label: "VRAM budget", integer: true, min: 0, max: 16 * 1024 * 1024 },
   concurrency: { label: "Engine concurrency", integer: true, min: 1, max: 8 },
+  downloadsConcurrency: { label: "Downloads at once", integer: true, min: 1, max: 8 },
+} as const;
+export type NumberField = keyof typeof NUMBER_RULES;
+export const MAX_FOLDERS = 16;
+
+export type SettingsFormValues = Record<NumberField, string> & {
+  gpuMode: GpuMode;
+  hubEndpoint: string;
+  folders: string[];
 };
+export type SettingsField = NumberField | "hubEndpoint" | "folders";
+export type SettingsErrors = Partial<Record<SettingsField, string>>;
+export type SettingsFormResult = { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors };
 
 export function toSettingsForm(settings: Settings): SettingsFormValues {
   const { gpuLayers } = settings.llm;
@@ -32,12 +35,16 @@ export function toSettingsForm(settings: Settings): SettingsFormValues {
     gpuLayers: typeof gpuLayers === "number" ? String(gpuLayers) : "",
     idleUnloadMinutes: String(settings.engines.idleUnloadMinutes),
     ramBudgetMiB: String(settings.engines.ramBudgetMiB),
+    vramBudgetMiB: String(settings.engines.vramBudgetMiB),
     concurrency: String(settings.engines.concurrency),
+    downloadsConcurrency: String(settings.downloads.concurrency),
+    hubEndpoint: settings.hub.endpoint,
+    folders: settings.models.folders,
   };
 }
 
-function parseField(field: SettingsField, raw: string): number | string {
-  const { label, integer, min, max } = RULES[field];
+function parseNumber(field: NumberField, raw: string): number | string {
+  const { label, integer, min, max } = NUMBER_RULES[field];
   const text = raw.trim();
   const value = Number(text);
   if (text === "" || !Number.isFinite(value)) return `${label} must be a number.`;
@@ -46,23 +53,53 @@ function parseField(field: SettingsField, raw: string): number | string {
   return value;
 }
 
+const endpointSchema = settingsSchema.shape.hub.unwrap().shape.endpoint;
+
+/** The endpoint without a trailing slash, or what is wrong with it. */
+export function parseEndpoint(raw: string): { ok: true; value: string } | { ok: false; error: string } {
+  const value = raw.trim().replace(/\/+$/, "");
+  if (!endpointSchema.safeParse(value).success) return { ok: false, error: "The Hugging Face endpoint must be an http:// or https:// address." };
+  return { ok: true, value };
+}
+
+/** A folder to add, or why it cannot be: full paths only (POSIX, drive letter or UNC), no duplicates. */
+export function checkFolder(raw: string, folders: string[]): { ok: true; value: string } | { ok: false; error: string } {
+  const value = raw.trim();
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value)) return { ok: false, error: "Use a full path, such as /home/you/models." };
+  if (value.length > 4096) return { ok: false, error: "That path is too long." };
+  if (folders.includes(value)) return { ok: false, error: "That folder is already in the list." };
+  if (folders.length >= MAX_FOLDERS) return { ok: false, error: `At most ${MAX_FOLDERS} folders can be added.` };
+  return { ok: true, value };
+}
+
 /** Checks the form; every problem is reported against its field, in words. */
 export function parseSettingsForm(values: SettingsFormValues): SettingsFormResult {
-  const errors: Partial<Record<SettingsField, string>> = {};
-  const numbers: Partial<Record<SettingsField, number>> = {};
-  const fields: SettingsField[] = ["threads", "idleUnloadMinutes", "ramBudgetMiB", "concurrency"];
+  const errors: SettingsErrors = {};
+  const numbers: Partial<Record<NumberField, number>> = {};
+  const fields: NumberField[] = ["threads", "idleUnloadMinutes", "ramBudgetMiB", "vramBudgetMiB", "concurrency", "downloadsConcurrency"];
   if (values.gpuMode === "layers") fields.push("gpuLayers");
   for (const field of fields) {
-    const parsed = parseField(field, values[field]);
+    const parsed = parseNumber(field, values[field]);
     if (typeof parsed === "string") errors[field] = parsed;
     else numbers[field] = parsed;
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const endpoint = parseEndpoint(values.hubEndpoint);
+  if (!endpoint.ok) errors.hubEndpoint = endpoint.error;
+  if (values.folders.length > MAX_FOLDERS) errors.folders = `At most ${MAX_FOLDERS} folders can be added.`;
+  if (Object.keys(errors).length > 0 || !endpoint.ok) return { ok: false, errors };
   return {
     ok: true,
     patch: {
       llm: { threads: numbers.threads, gpuLayers: values.gpuMode === "layers" ? numbers.gpuLayers : values.gpuMode },
-      engines: { idleUnloadMinutes: numbers.idleUnloadMinutes, ramBudgetMiB: numbers.ramBudgetMiB, concurrency: numbers.concurrency },
+      engines: {
+        idleUnloadMinutes: numbers.idleUnloadMinutes,
+        ramBudgetMiB: numbers.ramBudgetMiB,
+        vramBudgetMiB: numbers.vramBudgetMiB,
+        concurrency: numbers.concurrency,
+      },
+      hub: { endpoint: endpoint.value },
+      downloads: { concurrency: numbers.downloadsConcurrency },
+      models: { folders: values.folders },
     },
   };
 }

@@ -1,0 +1,2 @@
+import { benchImagePipeline } from "./scripts/bench/image-pipeline";
+await benchImagePipeline();

@@ -1,0 +1,243 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { AppError, toAppErrorShape } from "../../shared/errors";
+import type { Download, DownloadRequest } from "../../shared/library";
+import type { CatalogLookup } from "../catalog/catalog";
+import type { EventBus } from "../events/bus";
+import { resolveInside } from "../fs/inside";
+import type { HubClient } from "../hub/hub-client";
+import type { Logger } from "../log/types";
+import { ensureFreeSpace } from "./disk-space";
+import { planDownload, recordOf } from "./download-plan";
+import { FINAL_DOWNLOAD_STATES, remainingBytes, toPublic, type DownloadRecord } from "./download-record";
+import { recoverRecords, removeOrphans } from "./download-recovery";
+import { runDownload } from "./download-runner";
+import { DownloadStore } from "./download-store";
+import { ProgressMeter } from "./progress-meter";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry-policy";
+import { UpdateThrottle } from "./update-throttle";
+
+export interface DownloadManagerOptions {
+  dataDir: string;
+  hub: Pick<HubClient, "listFiles" | "openFile">;
+  catalog: Pick<CatalogLookup, "get">;
+  events: EventBus;
+  logger: Logger;
+  /** Downloads that run at once; read whenever one could start. */
+  concurrency: () => number;
+  isInstalled(modelId: string): Promise<boolean>;
+  /** After a model's folder appears: refresh the model list. */
+  onInstalled(modelId: string): Promise<void>;
+  /** No bytes for this long → retry (30 s by default). */
+  stallTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How often progress is saved while bytes flow (1 s by default). */
+  persistEveryMs?: number;
+  /** At most one download.updated per download per interval while bytes flow (150 ms by default). */
+  progressIntervalMs?: number;
+}
+
+type StopReason = "pause" | "cancel" | "shutdown";
+interface Active {
+  controller: AbortController;
+  meter: ProgressMeter;
+  done: Promise<void>;
+}
+
+/** The download queue: a few at a time, resumable across pauses and restarts, installed only when verified. */
+export class DownloadManager {
+  private readonly downloadsDir: string;
+  private readonly modelsDir: string;
+  private readonly active = new Map<string, Active>();
+  private readonly throttle: UpdateThrottle;
+  private disposed = false;
+  private savedAt = 0;
+
+  private constructor(
+    private readonly options: DownloadManagerOptions,
+    private readonly store: DownloadStore,
+    private records: DownloadRecord[],
+  ) {
+    this.downloadsDir = path.join(options.dataDir, "downloads");
+    this.modelsDir = path.join(options.dataDir, "models");
+    this.throttle = new UpdateThrottle(options.progressIntervalMs ?? 150, (id) => this.emit(id));
+  }
+
+  static async open(options: DownloadManagerOptions): Promise<DownloadManager> {
+    const [downloadsDir, modelsDir] = ["downloads", "models"].map((folder) => path.join(options.dataDir, folder)) as [string, string];
+    for (const dir of [downloadsDir, modelsDir]) await mkdir(dir, { recursive: true });
+    const store = new DownloadStore(downloadsDir, options.logger);
+    const records = recoverRecords(await store.load());
+    await removeOrphans(records, downloadsDir, modelsDir, options.logger);
+    const manager = new DownloadManager(options, store, records);
+    manager.pump();
+    return manager;
+  }
+
+  /** Newest first. */
+  list(): Download[] {
+    return this.records.map(toPublic).reverse();
+  }
+
+  async start(request: DownloadRequest): Promise<Download> {
+    const plan = await planDownload(request, this.options.hub, this.options.catalog);
+    if (await this.options.isInstalled(plan.modelId)) {
+      throw new AppError("INVALID_INPUT", `"${plan.name}" is already installed as ${plan.modelId}.`);
+    }
+    if (this.records.some((r) => r.modelId === plan.modelId && r.state !== "completed" && r.state !== "cancelled")) {
+      throw new AppError("INVALID_INPUT", `"${plan.name}" is already in the download list: resume or cancel it there.`);
+    }
+    const record = recordOf(plan);
+    // Checked against everything still to come, so two queued downloads cannot both count the same free space.
+    const pending = this.records.filter((r) => !FINAL_DOWNLOAD_STATES.includes(r.state));
+    await ensureFreeSpace(this.downloadsDir, pending.reduce((sum, r) => sum + remainingBytes(r), record.totalBytes), plan.name);
+    this.records.push(record);
+    this.changed(record);
+    this.pump();
+    return toPublic(record);
+  }
+
+  async pause(id: string): Promise<Download> {
+    const record = this.require(id);
+    if (record.state === "queued") this.changed(record, { state: "paused" });
+    if (record.state === "downloading") await this.stop(id, "pause");
+    return toPublic(record);
+  }
+
+  /** Continues a paused download, or retries a failed one from its part files. */
+  async resume(id: string): Promise<Download> {
+    const record = this.require(id);
+    if (record.state === "paused" || record.state === "failed") {
+      this.changed(record, { state: "queued", error: undefined, attempts: 0 });
+      this.pump();
+    }
+    return toPublic(record);
+  }
+
+  /** Stops a download and removes its partial files; an installed model is left alone. */
+  async cancel(id: string): Promise<Download> {
+    const record = this.require(id);
+    if (record.state === "downloading") await this.stop(id, "cancel");
+    else if (record.state === "queued" || record.state === "paused" || record.state === "failed") await this.discard(record);
+    return toPublic(record);
+  }
+
+  async clearFinished(): Promise<number> {
+    const finished = this.records.filter((record) => FINAL_DOWNLOAD_STATES.includes(record.state));
+    for (const record of finished) {
+      await rm(this.stagingDir(record), { recursive: true, force: true });
+      this.throttle.forget(record.id);
+    }
+    this.records = this.records.filter((record) => !finished.includes(record));
+    if (finished.length > 0) this.store.save(this.records);
+    return finished.length;
+  }
+
+  /** Starts whatever the concurrency setting now allows. */
+  reschedule(): void {
+    this.pump();
+  }
+
+  /** Stops running downloads so they continue at the next start, and saves everything. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all([...this.active.keys()].map((id) => this.stop(id, "shutdown")));
+    this.throttle.dispose();
+    this.store.save(this.records);
+    await this.store.flush();
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    const slots = Math.max(1, this.options.concurrency()) - this.active.size;
+    for (const record of this.records.filter((r) => r.state === "queued").slice(0, Math.max(0, slots))) this.run(record);
+  }
+
+  private run(record: DownloadRecord): void {
+    const { options } = this;
+    const controller = new AbortController();
+    const meter = new ProgressMeter();
+    this.changed(record, { state: "downloading", error: undefined });
+    const done = runDownload(record, {
+      hub: options.hub, logger: options.logger, modelsDir: this.modelsDir, stagingDir: this.stagingDir(record),
+      signal: controller.signal, stallTimeoutMs: options.stallTimeoutMs ?? 30_000, retry: { ...DEFAULT_RETRY, ...options.retry },
+      onBytes: (count) => this.progressed(record, meter, count),
+      onRetry: () => this.changed(record, { attempts: record.attempts + 1 }, false),
+      onState: (state) => this.changed(record, { state }),
+    })
+      .then(async () => {
+        this.changed(record, { state: "completed" });
+        await options.onInstalled(record.modelId).catch((error: unknown) => {
+          options.logger.log("error", "downloads", `Could not refresh models after installing ${record.modelId}`, { error });
+        });
+      }, (error: unknown) => this.stopped(record, controller.signal, error))
+      .finally(() => {
+        this.active.delete(record.id);
+        this.pump();
+      });
+    this.active.set(record.id, { controller, meter, done });
+  }
+
+  private async stopped(record: DownloadRecord, signal: AbortSignal, error: unknown): Promise<void> {
+    const reason = signal.aborted ? (signal.reason as StopReason) : undefined;
+    if (reason === "pause") return this.changed(record, { state: "paused" });
+    if (reason === "shutdown") return this.changed(record, { state: "queued" }, false);
+    if (reason === "cancel") return this.discard(record);
+    const shape = toAppErrorShape(error);
+    if (shape.code === "INTERNAL") this.options.logger.log("error", "downloads", `Download ${record.name} failed`, { error });
+    this.changed(record, { state: "failed", error: shape });
+  }
+
+  private progressed(record: DownloadRecord, meter: ProgressMeter, count: number): void {
+    meter.add(count);
+    this.throttle.progress(record.id);
+    if (Date.now() - this.savedAt < (this.options.persistEveryMs ?? 1000)) return;
+    this.savedAt = Date.now();
+    this.store.save(this.records.map((r) => ({ ...r, receivedBytes: receivedOf(r) })));
+  }
+
+  private async stop(id: string, reason: StopReason): Promise<void> {
+    const active = this.active.get(id);
+    if (!active) return;
+    active.controller.abort(reason);
+    await active.done;
+  }
+
+  private async discard(record: DownloadRecord): Promise<void> {
+    await rm(this.stagingDir(record), { recursive: true, force: true });
+    for (const file of record.files) Object.assign(file, { receivedBytes: 0, verified: false, digest: undefined });
+    this.changed(record, { state: "cancelled" });
+  }
+
+  /** Applies a change, saves, and tells every window (at once, or throttled when `immediate` is false). */
+  private changed(record: DownloadRecord, patch: Partial<DownloadRecord> = {}, immediate = true): void {
+    Object.assign(record, patch, { receivedBytes: receivedOf(record), updatedAt: Date.now() });
+    this.store.save(this.records);
+    if (immediate) this.throttle.now(record.id);
+    else this.throttle.progress(record.id);
+  }
+
+  private emit(id: string): void {
+    const record = this.records.find((r) => r.id === id);
+    if (!record) return;
+    const meter = record.state === "downloading" ? this.active.get(id)?.meter : undefined;
+    record.receivedBytes = receivedOf(record);
+    record.bytesPerSecond = meter?.bytesPerSecond() ?? 0;
+    record.etaSeconds = meter ? meter.etaSeconds(record.totalBytes - record.receivedBytes) : record.state === "completed" ? 0 : null;
+    this.options.events.emit("download.updated", toPublic(record));
+  }
+
+  private stagingDir(record: DownloadRecord): string {
+    return resolveInside(this.downloadsDir, record.id);
+  }
+
+  private require(id: string): DownloadRecord {
+    const record = this.records.find((r) => r.id === id);
+    if (!record) throw new AppError("NOT_FOUND", `There is no download ${id}.`);
+    return record;
+  }
+}
+
+function receivedOf(record: DownloadRecord): number {
+  return record.files.reduce((sum, file) => sum + file.receivedBytes, 0);
+}

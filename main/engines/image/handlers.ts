@@ -1,0 +1,75 @@
+import { AppError } from "../../../shared/errors";
+import type { WorkerHandlers } from "../worker-runtime";
+import { encodePng, readRgbFile } from "./image-codec";
+import type { ImageModels } from "./image-models";
+import { parseGenerateInput, parseModelIdInput, parseUpscaleInput } from "./input-schemas";
+import type { ImageMethods, ImageRunStats } from "./methods";
+import { generateImage } from "./pipeline/generate";
+import { availableProviders, type OrtProvider } from "./providers";
+import type { RunClock } from "./sessions";
+import { upscaleImage } from "./upscale/upscale";
+
+/** Stats of one run, from the session clock's readings before and after it. */
+function runStats(provider: OrtProvider, clock: RunClock, before: { ms: number; runs: number }, startedAt: number): ImageRunStats {
+  return {
+    provider,
+    durationMs: performance.now() - startedAt,
+    sessionMs: clock.ms - before.ms,
+    sessionRuns: clock.runs - before.runs,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+/**
+ * The image engine's methods. Generations and upscales run one at a time: each already keeps
+ * every core busy, and a cancelled one must unwind before the next starts.
+ */
+export function createImageHandlers(models: ImageModels): WorkerHandlers<ImageMethods> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const notCancelled = (signal: AbortSignal): void => {
+    if (signal.aborted) throw new AppError("CANCELLED", "Cancelled before it started.");
+  };
+
+  return {
+    generate: (rawInput, context) =>
+      oneAtATime(async () => {
+        const { load, ...request } = parseGenerateInput(rawInput);
+        notCancelled(context.signal);
+        const startedAt = performance.now();
+        const pipeline = await models.acquirePipeline(load);
+        try {
+          const before = { ms: pipeline.clock.ms, runs: pipeline.clock.runs };
+          const { image, mode } = await generateImage(pipeline, request, context);
+          const png = await encodePng(image);
+          return { pngBase64: png.toString("base64"), width: image.width, height: image.height, mode, stats: runStats(pipeline.provider, pipeline.clock, before, startedAt) };
+        } finally {
+          models.release(load.modelId);
+        }
+      }),
+    upscale: (rawInput, context) =>
+      oneAtATime(async () => {
+        const { load, imagePath, tileSize, overlap } = parseUpscaleInput(rawInput);
+        notCancelled(context.signal);
+        const startedAt = performance.now();
+        const source = await readRgbFile(imagePath);
+        const upscaler = await models.acquireUpscaler(load);
+        try {
+          const before = { ms: upscaler.clock.ms, runs: upscaler.clock.runs };
+          const { image, scale, tiles } = await upscaleImage(upscaler, source, { tileSize, overlap }, context);
+          const png = await encodePng(image);
+          const stats = runStats(upscaler.provider, upscaler.clock, before, startedAt);
+          return { pngBase64: png.toString("base64"), width: image.width, height: image.height, scale, tiles, stats };
+        } finally {
+          models.release(load.modelId);
+        }
+      }),
+    unload: async (input) => ({ unloaded: await models.unload(parseModelIdInput(input).modelId) }),
+    loaded: async () => models.loaded(),
+    providers: async () => ({ available: availableProviders() }),
+  };
+}

@@ -1,0 +1,88 @@
+import os from "node:os";
+import { stat } from "node:fs/promises";
+import type { LoadedModel } from "../../../shared/models";
+import { ModelCache } from "../model-cache";
+import type { ImageModelLoad } from "./methods";
+import { loadPipeline, pipelineWeightBytes, type LoadedPipeline } from "./pipeline/load-pipeline";
+import { chooseProvider, PROVIDER_LABEL, type OrtProvider } from "./providers";
+import { loadUpscaler, resolveUpscalerFile, type LoadedUpscaler } from "./upscale/upscaler";
+
+export type LoadedImageModel = LoadedPipeline | LoadedUpscaler;
+export type EngineLog = (level: "info" | "warn" | "error", message: string) => void;
+
+interface Held {
+  model: LoadedImageModel;
+  path: string;
+}
+
+/** The image engine's loaded pipelines and upscalers, in a ModelCache keyed by model id. */
+export class ImageModels {
+  private readonly cache: ModelCache<Held>;
+
+  constructor(private readonly log: EngineLog) {
+    this.cache = new ModelCache<Held>({
+      budgetBytes: Math.floor(os.totalmem() / 2),
+      idleUnloadMs: 15 * 60_000,
+      dispose: (held) => release(held.model),
+      onWarning: (message) => log("warn", message),
+    });
+  }
+
+  async acquirePipeline(load: ImageModelLoad): Promise<LoadedPipeline> {
+    const held = await this.acquire(load, "pipeline", () => pipelineWeightBytes(load.modelPath), (provider) => loadPipeline(load.modelId, load.modelPath, provider));
+    if (held.kind !== "pipeline") throw new Error("unreachable: a pipeline key holding an upscaler");
+    return held;
+  }
+
+  async acquireUpscaler(load: ImageModelLoad): Promise<LoadedUpscaler> {
+    const bytes = async () => (await stat(await resolveUpscalerFile(load.modelPath))).size;
+    const held = await this.acquire(load, "upscaler", bytes, (provider) => loadUpscaler(load.modelId, load.modelPath, provider));
+    if (held.kind !== "upscaler") throw new Error("unreachable: an upscaler key holding a pipeline");
+    return held;
+  }
+
+  release(modelId: string): void {
+    this.cache.release(modelId);
+  }
+
+  unload(modelId: string): Promise<boolean> {
+    return this.cache.unload(modelId);
+  }
+
+  clear(): Promise<void> {
+    return this.cache.clear();
+  }
+
+  loaded(): LoadedModel[] {
+    return this.cache.entries().map(({ key, bytes, lastUsedAt }) => ({ modelId: key, engine: "image", memoryBytes: bytes, lastUsedAt }));
+  }
+
+  /** Loads (once) or reuses; a model held for another path, kind or provider is reloaded. */
+  private async acquire(
+    load: ImageModelLoad,
+    kind: LoadedImageModel["kind"],
+    estimateBytes: () => Promise<number>,
+    open: (provider: OrtProvider) => Promise<LoadedImageModel>,
+  ): Promise<LoadedImageModel> {
+    const provider = chooseProvider(load.provider);
+    await this.cache.configure(load.cache);
+    const existing = this.cache.entries().find((entry) => entry.key === load.modelId)?.value;
+    if (existing && (existing.path !== load.modelPath || existing.model.kind !== kind || existing.model.provider !== provider)) {
+      await this.cache.unload(load.modelId);
+    }
+    const bytes = await estimateBytes();
+    const held = await this.cache.acquire(load.modelId, bytes, async () => {
+      const started = performance.now();
+      const model = await open(provider);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.log("info", `Loaded ${kind} “${load.modelId}” on ${PROVIDER_LABEL[provider]} in ${seconds} s (${Math.round(bytes / 1e6)} MB of weights).`);
+      return { model, path: load.modelPath };
+    });
+    return held.model;
+  }
+}
+
+async function release(model: LoadedImageModel): Promise<void> {
+  const sessions = model.kind === "pipeline" ? model.sessions : [model.session];
+  await Promise.all(sessions.map((session) => session.release()));
+}

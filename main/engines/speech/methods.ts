@@ -1,0 +1,8 @@
+import type { SttMethods } from "./stt-methods";
+import type { TtsMethods } from "./tts/tts-methods";
+
+/**
+ * Every method of the speech engine process, by prefix: `stt.*` (transcription and VAD,
+ * stt-methods.ts) and `tts.*` (voices, tts/tts-methods.ts).
+ */
+export type SpeechMethods = SttMethods & TtsMethods;

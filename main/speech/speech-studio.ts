@@ -1,0 +1,53 @@
+import path from "node:path";
+import { EngineHost } from "../engines/engine-host";
+import type { EngineLauncher } from "../engines/protocol";
+import type { SpeechMethods } from "../engines/speech/methods";
+import type { EventBus } from "../events/bus";
+import type { JobQueue } from "../jobs/job-queue";
+import type { Logger } from "../log/types";
+import type { HandlersFor } from "../router";
+import { AudioLibrary } from "./audio-library";
+import { audioHandlers, transcriptHandlers } from "./speech-handlers";
+import type { SpeechModelSource } from "./speech-models";
+import { TranscriptStore } from "./transcript-store";
+import { TranscriptionService } from "./transcription-service";
+import { ttsHandlers } from "./tts-handlers";
+import { TtsService } from "./tts-service";
+
+export interface SpeechStudioOptions {
+  dataDir: string;
+  launcher: EngineLauncher;
+  events: EventBus;
+  jobs: JobQueue;
+  models: SpeechModelSource;
+  logger: Logger;
+}
+
+export interface SpeechStudio {
+  handlers: HandlersFor<"audio"> & HandlersFor<"speech">;
+  engine: EngineHost<SpeechMethods>;
+  audio: AudioLibrary;
+  /** Stops the engine process (after the job queue cancelled its jobs). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The speech engine process and the services on it: the audio library
+ * (`<data>/library/audio/`), transcription with its transcripts
+ * (`<data>/library/transcripts/`) and the voices.
+ */
+export function createSpeechStudio(options: SpeechStudioOptions): SpeechStudio {
+  const { events, jobs, logger, models } = options;
+  const engine = new EngineHost<SpeechMethods>({ engine: "speech", launcher: options.launcher, logger });
+  const libraryDir = path.join(options.dataDir, "library");
+  const audio = new AudioLibrary(path.join(libraryDir, "audio"), events, logger);
+  const transcripts = new TranscriptStore(path.join(libraryDir, "transcripts"), logger);
+  const transcription = new TranscriptionService({ engine, jobs, events, audio, transcripts, models });
+  const tts = new TtsService({ engine, jobs, events, models, clips: audio, logger });
+  return {
+    handlers: { ...audioHandlers(audio, transcription), ...transcriptHandlers(transcription), ...ttsHandlers(tts) },
+    engine,
+    audio,
+    stop: () => engine.stop(),
+  };
+}

@@ -1,0 +1,54 @@
+import { useId } from "react";
+import type { LoadedModel, ModelInfo } from "../../../../../shared/models";
+import { formatBytes } from "../../../format";
+import { FitBadge } from "../FitBadge";
+import { describePlacement, FAMILY_LABELS } from "../library-labels";
+import { describeFormat, describeSource } from "./model-source";
+
+interface InstalledRowProps {
+  model: ModelInfo;
+  loaded: LoadedModel | undefined;
+  busy: boolean;
+  onLoad(): void;
+  onUnload(): void;
+  onDelete(): void;
+}
+
+function describeLoaded(loaded: LoadedModel | undefined): string {
+  if (!loaded) return "Not loaded";
+  const placement = describePlacement(loaded);
+  return `Loaded (${formatBytes(loaded.memoryBytes)})${placement ? ` · ${placement}` : ""}`;
+}
+
+export function InstalledRow({ model, loaded, busy, onLoad, onUnload, onDelete }: InstalledRowProps) {
+  const nameId = useId();
+  return (
+    <tr>
+      <th scope="row" id={nameId}>
+        {model.name}
+      </th>
+      <td>{FAMILY_LABELS[model.family]}</td>
+      <td>{describeFormat(model)}</td>
+      <td>{formatBytes(model.sizeBytes)}</td>
+      <td>{model.fit ? <FitBadge fit={model.fit} compact /> : "—"}</td>
+      <td>{describeSource(model)}</td>
+      <td>{describeLoaded(loaded)}</td>
+      <td>
+        <div className="row-actions">
+          {loaded ? (
+            <button type="button" aria-describedby={nameId} disabled={busy} onClick={onUnload}>
+              Unload
+            </button>
+          ) : (
+            <button type="button" aria-describedby={nameId} disabled={busy} onClick={onLoad}>
+              Load
+            </button>
+          )}
+          <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={onDelete}>
+            Delete
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

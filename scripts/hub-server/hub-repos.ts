@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createPrng } from "../fixtures/prng";
+
+/**
+ * Repositories of the test hub on disk: `<root>/<owner>/<name>/<revision>/<files>`.
+ * `.hub-repo.json` beside the revisions holds repo metadata; `.hub-virtual.json` inside a
+ * revision lists files that exist only by their advertised size (served as zero bytes).
+ */
+export type RepoFileSpec =
+  | { path: string; content: string | Uint8Array }
+  /** Random bytes from a seed: the same seed gives the same file. */
+  | { path: string; size: number; seed?: number }
+  /** A sparse file of zeros (large, costs no disk). */
+  | { path: string; size: number; sparse: true }
+  /** Advertised only, never materialized: for sizes no disk holds (e.g. 2^50). */
+  | { path: string; size: number; virtual: true };
+
+export interface RepoOptions {
+  revision?: string;
+  files: RepoFileSpec[];
+  /** Resolve answers 401 without the hub's token, 403 with another one. */
+  gated?: boolean;
+}
+
+export interface HubFileInfo {
+  path: string;
+  size: number;
+  sha256: string;
+  /** The git blob id, sha1 of `blob <size>\0<content>`: what the real hub lists as `oid` for files kept in git. */
+  gitOid: string;
+  lfs: boolean;
+  /** Absolute path on disk, or undefined for a virtual file. */
+  diskPath: string | undefined;
+}
+
+const REPO_META = ".hub-repo.json";
+const VIRTUAL = ".hub-virtual.json";
+/** The sha256 advertised for virtual files: they are never served whole. */
+const VIRTUAL_SHA256 = "0".repeat(64);
+
+export async function createRepo(root: string, repo: string, options: RepoOptions): Promise<HubFileInfo[]> {
+  const revisionDir = path.join(root, repo, options.revision ?? "main");
+  await mkdir(revisionDir, { recursive: true });
+  await writeFile(path.join(root, repo, REPO_META), JSON.stringify({ gated: options.gated ?? false }));
+  const virtual: Record<string, number> = {};
+  for (const [index, spec] of options.files.entries()) {
+    if ("virtual" in spec) {
+      virtual[spec.path] = spec.size;
+      continue;
+    }
+    const file = path.join(revisionDir, spec.path);
+    await mkdir(path.dirname(file), { recursive: true });
+    if ("content" in spec) await writeFile(file, spec.content);
+    else if ("sparse" in spec) {
+      await writeFile(file, "");
+      await truncate(file, spec.size);
+    } else await writeFile(file, randomBytes(spec.size, spec.seed ?? index + 1));
+  }
+  await writeFile(path.join(revisionDir, VIRTUAL), JSON.stringify(virtual));
+  return listRepoFiles(root, repo, options.revision ?? "main");
+}
+
+export function randomBytes(size: number, seed: number): Uint8Array {
+  const next = createPrng(seed);
+  const bytes = new Uint8Array(size);
+  const words = new Uint32Array(bytes.buffer, 0, Math.floor(size / 4));
+  for (let i = 0; i < words.length; i++) words[i] = Math.floor(next() * 4294967296);
+  for (let i = words.length * 4; i < size; i++) bytes[i] = Math.floor(next() * 256);
+  return bytes;
+}
+
+export async function isGated(root: string, repo: string): Promise<boolean> {
+  try {
+    return (JSON.parse(await readFile(path.join(root, repo, REPO_META), "utf8")) as { gated?: boolean }).gated === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every repository: `owner/name` folders under the root. */
+export async function listRepos(root: string): Promise<string[]> {
+  const repos: string[] = [];
+  for (const owner of await names(root)) {
+    for (const name of await names(path.join(root, owner))) repos.push(`${owner}/${name}`);
+  }
+  return repos.sort();
+}
+
+export async function listRevisions(root: string, repo: string): Promise<string[]> {
+  return names(path.join(root, repo));
+}
+
+const hashes = new Map<string, Promise<{ sha256: string; gitOid: string }>>();
+
+/** Every file of a revision with size and sha256 (computed once per file version), sorted by path. */
+export async function listRepoFiles(root: string, repo: string, revision: string): Promise<HubFileInfo[]> {
+  const revisionDir = path.join(root, repo, revision);
+  const files: HubFileInfo[] = [];
+  for (const relative of await walk(revisionDir, "")) {
+    const diskPath = path.join(revisionDir, relative);
+    const info = await stat(diskPath);
+    const key = `${diskPath}\0${info.size}\0${info.mtimeMs}`;
+    if (!hashes.has(key)) hashes.set(key, hashFile(diskPath, info.size));
+    const { sha256, gitOid } = await (hashes.get(key) ?? hashFile(diskPath, info.size));
+    files.push({ path: relative, size: info.size, sha256, gitOid, lfs: isLfs(relative), diskPath });
+  }
+  const virtualText = await readFile(path.join(revisionDir, VIRTUAL), "utf8").catch(() => "{}");
+  for (const [relative, size] of Object.entries(JSON.parse(virtualText) as Record<string, number>)) {
+    files.push({ path: relative, size, sha256: VIRTUAL_SHA256, gitOid: VIRTUAL_SHA256.slice(0, 40), lfs: true, diskPath: undefined });
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Like the real hub: small text files live in git, weights in LFS (only those carry a sha256). */
+function isLfs(relative: string): boolean {
+  return !/\.(json|txt|md)$/i.test(relative);
+}
+
+async function hashFile(file: string, size: number): Promise<{ sha256: string; gitOid: string }> {
+  const sha256 = createHash("sha256");
+  const blob = createHash("sha1").update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    sha256.update(chunk as Buffer);
+    blob.update(chunk as Buffer);
+  }
+  return { sha256: sha256.digest("hex"), gitOid: blob.digest("hex") };
+}
+
+async function walk(dir: string, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.name.startsWith(".hub-")) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await walk(path.join(dir, entry.name), relative)));
+    else if (entry.isFile()) out.push(relative);
+  }
+  return out;
+}
+
+async function names(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+}
