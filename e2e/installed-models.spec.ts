@@ -8,8 +8,9 @@ test("a model is loaded from the Installed tab and unloaded from the status bar"
   const installed = await openModelsTab(page, "Installed");
   const row = installed.getByRole("row", { name: /stories260K/ });
   await expect(row).toContainText("Not loaded");
+  await expect(row).toContainText(/Fits on GPU|Partial GPU offload|CPU only/);
   await row.getByRole("button", { name: "Load" }).click();
-  await expect(row).toContainText(/Loaded \(\d/);
+  await expect(row).toContainText(/Loaded \(\d.*\) · (on the CPU|\d+ of \d+ layers on the GPU)/);
   const status = page.getByRole("contentinfo", { name: "Status" });
   await expect(status).toContainText(/stories260K \(\d/);
   await status.getByRole("button", { name: "Unload" }).click();
@@ -79,4 +80,25 @@ test("an extra models folder is saved in Settings and its models are found on Re
   await main.getByRole("list", { name: "Extra model folders" }).getByRole("button", { name: "Remove" }).click();
   await main.getByRole("button", { name: "Save settings" }).click();
   await expect(main.getByText("None. Atelier always looks in the models folder of its data directory.")).toBeVisible();
+});
+
+test.describe("with a 1 MiB memory budget", () => {
+  test.use({ extraSettings: { engines: { ramBudgetMiB: 1 } } });
+
+  test("a model estimated too large is refused, and loads after Load anyway", async ({ page }) => {
+    const installed = await openModelsTab(page, "Installed");
+    const row = installed.getByRole("row", { name: /stories260K/ });
+    await expect(row).toContainText("Too large");
+    await row.getByRole("button", { name: "Load" }).click();
+    const dialog = page.getByRole("dialog", { name: "This model may not fit in memory" });
+    await expect(dialog).toContainText("memory budget");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(row).toContainText("Not loaded");
+
+    await row.getByRole("button", { name: "Load" }).click();
+    await dialog.getByRole("button", { name: "Load anyway" }).click();
+    await expect(row).toContainText(/Loaded \(\d/);
+    await row.getByRole("button", { name: "Unload" }).click();
+    await expect(row).toContainText("Not loaded");
+  });
 });

@@ -14,12 +14,14 @@ test("the sections are reachable from the keyboard and unbuilt ones say so", asy
   await expect(main.getByRole("heading", { name: "Image", level: 1 })).toBeVisible();
   await expect(main.getByRole("textbox", { name: "Prompt", exact: true })).toBeVisible();
 
-  for (const name of ["Speech", "Video"]) {
-    await sections.getByRole("button", { name }).click();
-    await expect(main.getByRole("heading", { name })).toBeVisible();
-    await expect(main).toContainText("not built yet");
-    await expect(main.getByRole("button")).toHaveCount(0);
-  }
+  await sections.getByRole("button", { name: "Speech" }).click();
+  await expect(main.getByRole("heading", { name: "Speech", level: 1 })).toBeVisible();
+  await expect(main.getByRole("tablist", { name: "Speech tools" })).toBeVisible();
+
+  await sections.getByRole("button", { name: "Video" }).click();
+  await expect(main.getByRole("heading", { name: "Video" })).toBeVisible();
+  await expect(main).toContainText("not built yet");
+  await expect(main.getByRole("button")).toHaveCount(0);
 });
 
 test("the models panel lists stories260K, and the status bar shows it loaded after a reply", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ensureWhisperFixtures } from "../scripts/fixtures/whisper/whisper-fixtures";
 import { expect, test } from "./fixtures";
-import { FIXTURES, JFK_WAV, openSpeechTab, SPEECH_TO_TEXT_MODELS, watchProgress } from "./speech-helpers";
+import { FIXTURES, JFK_WAV, openSpeechTab, SPEECH_TO_TEXT_MODELS, watchPageProblems, watchProgress } from "./speech-helpers";
 
 const SRT_CUE = /^\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\r?\n.+/m;
 const SPAN = /^(\d+:\d{2}\.\d) – \d+:\d{2}\.\d$/;
@@ -15,6 +15,7 @@ test.describe("with Silero VAD and a tiny Whisper installed", () => {
   });
 
   test("jfk.wav shows its waveform and speech, transcribes with progress into timed segments, and exports SRT", async ({ page }) => {
+    const problems = await watchPageProblems(page);
     const panel = await openSpeechTab(page, "Transcribe");
     await panel.getByLabel("Audio file").setInputFiles(JFK_WAV);
 
@@ -66,6 +67,7 @@ test.describe("with Silero VAD and a tiny Whisper installed", () => {
     const content = await readFile(await srt.path(), "utf8");
     expect(content).toMatch(SRT_CUE);
     expect(content).toContain(EDITED);
+    expect(problems).toEqual([]);
 
     // The clip, its transcript and the edit are kept.
     await page.reload();

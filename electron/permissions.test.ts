@@ -1,24 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { shouldGrantPermission, type GrantablePermission } from "./permissions";
+import { GRANTABLE_PERMISSIONS, shouldGrantPermission, type GrantablePermission } from "./permissions";
 
 const appUrl = "file:///app/out/renderer/index.html";
 const isAppUrl = (url: string) => url === appUrl;
 
 describe("shouldGrantPermission", () => {
   it.each([
-    { permission: "media", requestingUrl: appUrl, mediaTypes: ["audio"] },
     { permission: "media", requestingUrl: appUrl, mediaTypes: ["video"] },
     { permission: "notifications", requestingUrl: appUrl },
     { permission: "geolocation", requestingUrl: appUrl },
     { permission: "clipboard-read", requestingUrl: appUrl },
     { permission: "openExternal", requestingUrl: appUrl },
     { permission: "fileSystem", requestingUrl: appUrl },
-  ])("denies $permission $mediaTypes today", (ask) => {
+  ])("denies $permission $mediaTypes", (ask) => {
     expect(shouldGrantPermission(ask, isAppUrl)).toBe(false);
   });
 
-  describe("with the microphone rule the speech panel will add", () => {
-    const microphone: GrantablePermission[] = [{ permission: "media", mediaTypes: ["audio"] }];
+  describe("with the microphone rule the Speech panel's Record needs", () => {
+    const microphone: readonly GrantablePermission[] = GRANTABLE_PERMISSIONS;
 
     it("grants audio to our own page", () => {
       const ask = { permission: "media", requestingUrl: appUrl, mediaTypes: ["audio"] };

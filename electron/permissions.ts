@@ -13,10 +13,10 @@ export interface GrantablePermission {
 }
 
 /**
- * The single place a permission is allowed. Empty: everything is denied. The speech
- * panel will add the microphone here: `{ permission: "media", mediaTypes: ["audio"] }`.
+ * The single place a permission is allowed; everything else is denied. The microphone is
+ * for the Speech panel's Record button (never the camera).
  */
-export const GRANTABLE_PERMISSIONS: readonly GrantablePermission[] = [];
+export const GRANTABLE_PERMISSIONS: readonly GrantablePermission[] = [{ permission: "media", mediaTypes: ["audio"] }];
 
 /** Every permission request and check goes through this; only our own page can be granted anything. */
 export function shouldGrantPermission(

@@ -38,7 +38,10 @@ describe("host", () => {
     host = await openTestHost(dataDir);
     for (const folder of ["models", "chats", "library", "downloads", "logs"]) expect(existsSync(path.join(dataDir, folder))).toBe(true);
     expect(await invoke(host, "app.info", {})).toMatchObject({ version: "test", dataDir, mode: "serve" });
-    expect(await invoke(host, "engines.status", {})).toEqual([{ engine: "llm", state: "stopped", loaded: [] }]);
+    // Every engine process is listed, and asking never starts one.
+    const stopped = (engine: string) => ({ engine, state: "stopped", loaded: [] });
+    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "onnx"].map(stopped));
+    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "onnx"].map(stopped));
   });
 
   it("streams a reply as chat.delta events and saves it with stats", async () => {

@@ -6,8 +6,6 @@ import { chatHandlers } from "./chats/chat-handlers";
 import { ChatService } from "./chats/chat-service";
 import { ChatStore } from "./chats/chat-store";
 import { defaultCatalogFile, loadCatalog } from "./catalog/catalog";
-import { EngineHost } from "./engines/engine-host";
-import type { LlmMethods } from "./engines/llm/methods";
 import { createNodeLauncher } from "./engines/node-launcher";
 import type { EngineLauncher } from "./engines/protocol";
 import { openDownloadsFeature } from "./downloads/downloads-feature";
@@ -21,8 +19,7 @@ import { JobStore } from "./jobs/job-store";
 import { createFileLogger } from "./log/logger";
 import type { Logger } from "./log/types";
 import { cacheConfigFrom } from "./models/cache-config";
-import { ConfiguredLlm } from "./models/configured-llm";
-import { EngineMonitor } from "./models/engine-monitor";
+import { EngineFleet } from "./models/engine-fleet";
 import { engineHandlers } from "./models/model-handlers";
 import { createModelLibrary } from "./models/model-library";
 import { ModelService } from "./models/model-service";
@@ -76,19 +73,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const catalog = await loadCatalog(options.catalogFile ?? defaultCatalogFile(options.workerDir));
   const launcher = options.launcher ?? createNodeLauncher(options.workerDir, logger);
 
-  // The callbacks below run only once a process starts, after monitor and llm exist.
-  const engine = new EngineHost<LlmMethods>({
-    engine: "llm",
-    launcher,
-    logger,
-    onStateChange: (state) => {
-      if (state !== "ready") llm.processChanged();
-      monitor.stateChanged(state);
-    },
-  });
-  const monitor = new EngineMonitor(engine, events, logger);
-  const llm = new ConfiguredLlm(engine, () => cacheConfigFrom(settings.get()), logger, () => monitor.refresh());
-  const library = createModelLibrary({ models, catalog, llm, launcher, settings: () => settings.get(), logger });
+  const engines = new EngineFleet({ launcher, events, logger, cacheConfig: () => cacheConfigFrom(settings.get()) });
+  const { llm } = engines;
+  const library = createModelLibrary({ models, catalog, llm, onnx: engines.onnx, settings: () => settings.get(), logger });
   const downloads = await openDownloadsFeature({
     dataDir,
     events,
@@ -101,7 +88,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
   const imageStudio = createImageStudio({
     dataDir,
-    launcher,
+    engine: engines.image,
     events,
     jobs,
     getModel: (id) => models.get(id),
@@ -109,11 +96,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger,
     ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
   });
-  const speechStudio = createSpeechStudio({ dataDir, launcher, events, jobs, models, logger });
+  const speechStudio = createSpeechStudio({ dataDir, engine: engines.speech, events, jobs, models, logger });
   let modelFolders = JSON.stringify(settings.get().models.folders);
   const unsubscribeSettings = events.subscribe((event, _payload) => {
     if (event !== "settings.changed") return;
-    llm.reconfigure();
+    engines.reconfigure();
     jobs.reschedule();
     const folders = JSON.stringify(settings.get().models.folders);
     if (folders !== modelFolders) {
@@ -144,9 +131,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       "app.info": async () => ({ version: options.version, dataDir, mode: options.mode, platform: process.platform }),
       ...settingsHandlers(settings),
       ...jobHandlers(jobs),
-      ...library.handlers({ unload: async (id) => (await Promise.all([llm.unload(id), imageStudio.unload(id)])).some(Boolean) }),
+      ...library.handlers(engines),
       ...downloads.handlers,
-      ...engineHandlers(monitor),
+      ...engineHandlers(engines.monitor),
       ...chatHandlers(chats, generation),
       ...imageStudio.handlers,
       ...speechStudio.handlers,
@@ -164,11 +151,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         unsubscribeSettings();
         await downloads.dispose();
         await jobs.dispose();
-        monitor.dispose();
-        await engine.stop();
-        await imageStudio.stop();
-        await speechStudio.stop();
         await library.stop();
+        await engines.stop();
         logger.log("info", "host", "Atelier stopped");
       })();
       return disposed;

@@ -13,9 +13,8 @@ import { FINAL_DOWNLOAD_STATES, remainingBytes, toPublic, type DownloadRecord } 
 import { recoverRecords, removeOrphans } from "./download-recovery";
 import { runDownload } from "./download-runner";
 import { DownloadStore } from "./download-store";
-import { ProgressMeter } from "./progress-meter";
+import { DownloadUpdates } from "./download-updates";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry-policy";
-import { UpdateThrottle } from "./update-throttle";
 
 export interface DownloadManagerOptions {
   dataDir: string;
@@ -40,7 +39,6 @@ export interface DownloadManagerOptions {
 type StopReason = "pause" | "cancel" | "shutdown";
 interface Active {
   controller: AbortController;
-  meter: ProgressMeter;
   done: Promise<void>;
 }
 
@@ -49,18 +47,20 @@ export class DownloadManager {
   private readonly downloadsDir: string;
   private readonly modelsDir: string;
   private readonly active = new Map<string, Active>();
-  private readonly throttle: UpdateThrottle;
+  private readonly updates: DownloadUpdates;
   private disposed = false;
-  private savedAt = 0;
 
   private constructor(
     private readonly options: DownloadManagerOptions,
-    private readonly store: DownloadStore,
+    store: DownloadStore,
     private records: DownloadRecord[],
   ) {
     this.downloadsDir = path.join(options.dataDir, "downloads");
     this.modelsDir = path.join(options.dataDir, "models");
-    this.throttle = new UpdateThrottle(options.progressIntervalMs ?? 150, (id) => this.emit(id));
+    this.updates = new DownloadUpdates(options.events, store, () => this.records, {
+      progressIntervalMs: options.progressIntervalMs ?? 150,
+      persistEveryMs: options.persistEveryMs ?? 1000,
+    });
   }
 
   static async open(options: DownloadManagerOptions): Promise<DownloadManager> {
@@ -84,22 +84,23 @@ export class DownloadManager {
     if (await this.options.isInstalled(plan.modelId)) {
       throw new AppError("INVALID_INPUT", `"${plan.name}" is already installed as ${plan.modelId}.`);
     }
-    if (this.records.some((r) => r.modelId === plan.modelId && r.state !== "completed" && r.state !== "cancelled")) {
-      throw new AppError("INVALID_INPUT", `"${plan.name}" is already in the download list: resume or cancel it there.`);
-    }
     const record = recordOf(plan);
     // Checked against everything still to come, so two queued downloads cannot both count the same free space.
     const pending = this.records.filter((r) => !FINAL_DOWNLOAD_STATES.includes(r.state));
     await ensureFreeSpace(this.downloadsDir, pending.reduce((sum, r) => sum + remainingBytes(r), record.totalBytes), plan.name);
+    // After the last await, so two quick clicks cannot both add the same model.
+    if (this.records.some((r) => r.modelId === plan.modelId && r.state !== "completed" && r.state !== "cancelled")) {
+      throw new AppError("INVALID_INPUT", `"${plan.name}" is already in the download list: resume or cancel it there.`);
+    }
     this.records.push(record);
-    this.changed(record);
+    this.updates.changed(record);
     this.pump();
     return toPublic(record);
   }
 
   async pause(id: string): Promise<Download> {
     const record = this.require(id);
-    if (record.state === "queued") this.changed(record, { state: "paused" });
+    if (record.state === "queued") this.updates.changed(record, { state: "paused" });
     if (record.state === "downloading") await this.stop(id, "pause");
     return toPublic(record);
   }
@@ -108,7 +109,7 @@ export class DownloadManager {
   async resume(id: string): Promise<Download> {
     const record = this.require(id);
     if (record.state === "paused" || record.state === "failed") {
-      this.changed(record, { state: "queued", error: undefined, attempts: 0 });
+      this.updates.changed(record, { state: "queued", error: undefined, attempts: 0 });
       this.pump();
     }
     return toPublic(record);
@@ -126,10 +127,10 @@ export class DownloadManager {
     const finished = this.records.filter((record) => FINAL_DOWNLOAD_STATES.includes(record.state));
     for (const record of finished) {
       await rm(this.stagingDir(record), { recursive: true, force: true });
-      this.throttle.forget(record.id);
+      this.updates.forget(record.id);
     }
     this.records = this.records.filter((record) => !finished.includes(record));
-    if (finished.length > 0) this.store.save(this.records);
+    if (finished.length > 0) this.updates.saved();
     return finished.length;
   }
 
@@ -142,9 +143,7 @@ export class DownloadManager {
   async dispose(): Promise<void> {
     this.disposed = true;
     await Promise.all([...this.active.keys()].map((id) => this.stop(id, "shutdown")));
-    this.throttle.dispose();
-    this.store.save(this.records);
-    await this.store.flush();
+    await this.updates.dispose();
   }
 
   private pump(): void {
@@ -156,17 +155,16 @@ export class DownloadManager {
   private run(record: DownloadRecord): void {
     const { options } = this;
     const controller = new AbortController();
-    const meter = new ProgressMeter();
-    this.changed(record, { state: "downloading", error: undefined });
+    this.updates.changed(record, { state: "downloading", error: undefined });
     const done = runDownload(record, {
       hub: options.hub, logger: options.logger, modelsDir: this.modelsDir, stagingDir: this.stagingDir(record),
       signal: controller.signal, stallTimeoutMs: options.stallTimeoutMs ?? 30_000, retry: { ...DEFAULT_RETRY, ...options.retry },
-      onBytes: (count) => this.progressed(record, meter, count),
-      onRetry: () => this.changed(record, { attempts: record.attempts + 1 }, false),
-      onState: (state) => this.changed(record, { state }),
+      onBytes: (count) => this.updates.progressed(record, count),
+      onRetry: () => this.updates.changed(record, { attempts: record.attempts + 1 }, false),
+      onState: (state) => this.updates.changed(record, { state }),
     })
       .then(async () => {
-        this.changed(record, { state: "completed" });
+        this.updates.changed(record, { state: "completed" });
         await options.onInstalled(record.modelId).catch((error: unknown) => {
           options.logger.log("error", "downloads", `Could not refresh models after installing ${record.modelId}`, { error });
         });
@@ -175,25 +173,17 @@ export class DownloadManager {
         this.active.delete(record.id);
         this.pump();
       });
-    this.active.set(record.id, { controller, meter, done });
+    this.active.set(record.id, { controller, done });
   }
 
   private async stopped(record: DownloadRecord, signal: AbortSignal, error: unknown): Promise<void> {
     const reason = signal.aborted ? (signal.reason as StopReason) : undefined;
-    if (reason === "pause") return this.changed(record, { state: "paused" });
-    if (reason === "shutdown") return this.changed(record, { state: "queued" }, false);
+    if (reason === "pause") return this.updates.changed(record, { state: "paused" });
+    if (reason === "shutdown") return this.updates.changed(record, { state: "queued" }, false);
     if (reason === "cancel") return this.discard(record);
     const shape = toAppErrorShape(error);
     if (shape.code === "INTERNAL") this.options.logger.log("error", "downloads", `Download ${record.name} failed`, { error });
-    this.changed(record, { state: "failed", error: shape });
-  }
-
-  private progressed(record: DownloadRecord, meter: ProgressMeter, count: number): void {
-    meter.add(count);
-    this.throttle.progress(record.id);
-    if (Date.now() - this.savedAt < (this.options.persistEveryMs ?? 1000)) return;
-    this.savedAt = Date.now();
-    this.store.save(this.records.map((r) => ({ ...r, receivedBytes: receivedOf(r) })));
+    this.updates.changed(record, { state: "failed", error: shape });
   }
 
   private async stop(id: string, reason: StopReason): Promise<void> {
@@ -206,25 +196,7 @@ export class DownloadManager {
   private async discard(record: DownloadRecord): Promise<void> {
     await rm(this.stagingDir(record), { recursive: true, force: true });
     for (const file of record.files) Object.assign(file, { receivedBytes: 0, verified: false, digest: undefined });
-    this.changed(record, { state: "cancelled" });
-  }
-
-  /** Applies a change, saves, and tells every window (at once, or throttled when `immediate` is false). */
-  private changed(record: DownloadRecord, patch: Partial<DownloadRecord> = {}, immediate = true): void {
-    Object.assign(record, patch, { receivedBytes: receivedOf(record), updatedAt: Date.now() });
-    this.store.save(this.records);
-    if (immediate) this.throttle.now(record.id);
-    else this.throttle.progress(record.id);
-  }
-
-  private emit(id: string): void {
-    const record = this.records.find((r) => r.id === id);
-    if (!record) return;
-    const meter = record.state === "downloading" ? this.active.get(id)?.meter : undefined;
-    record.receivedBytes = receivedOf(record);
-    record.bytesPerSecond = meter?.bytesPerSecond() ?? 0;
-    record.etaSeconds = meter ? meter.etaSeconds(record.totalBytes - record.receivedBytes) : record.state === "completed" ? 0 : null;
-    this.options.events.emit("download.updated", toPublic(record));
+    this.updates.changed(record, { state: "cancelled" });
   }
 
   private stagingDir(record: DownloadRecord): string {
@@ -236,8 +208,4 @@ export class DownloadManager {
     if (!record) throw new AppError("NOT_FOUND", `There is no download ${id}.`);
     return record;
   }
-}
-
-function receivedOf(record: DownloadRecord): number {
-  return record.files.reduce((sum, file) => sum + file.receivedBytes, 0);
 }

@@ -2,16 +2,20 @@ import { open, type FileHandle } from "node:fs/promises";
 import { AppError } from "../../shared/errors";
 
 const BATCH_BYTES = 2 * 1024 * 1024;
+/** A slow connection still reaches the disk every second, so a crash loses at most that much. */
+const BATCH_AGE_MS = 1000;
 const MAX_IN_FLIGHT = 3;
 
 /**
- * Appends to a file in batches (one writev per ~2 MiB instead of one write per 64 KiB socket
- * chunk) with a few writes in flight at their own offsets, so bytes keep flowing from the socket
- * while the disk catches up. After a failed write, the file is cut back to the bytes before it.
+ * Appends to a file in batches (one writev per ~2 MiB or per second instead of one write per
+ * 64 KiB socket chunk) with a few writes in flight at their own offsets, so bytes keep flowing
+ * from the socket while the disk catches up. After a failed write, the file is cut back to the
+ * bytes before it.
  */
 export class PartWriter {
   private batch: Buffer[] = [];
   private batchBytes = 0;
+  private batchStartedAt = 0;
   private readonly inFlight = new Set<Promise<void>>();
   private failedAt: number | undefined;
   private failure: unknown;
@@ -33,9 +37,10 @@ export class PartWriter {
   /** Queues a chunk; returns a promise only when the caller must wait for the disk. */
   write(chunk: Buffer): Promise<void> | undefined {
     if (this.failure !== undefined) throw writeFailure(this.failure);
+    if (this.batchBytes === 0) this.batchStartedAt = Date.now();
     this.batch.push(chunk);
     this.batchBytes += chunk.length;
-    if (this.batchBytes < BATCH_BYTES) return undefined;
+    if (this.batchBytes < BATCH_BYTES && Date.now() - this.batchStartedAt < BATCH_AGE_MS) return undefined;
     this.startBatch();
     return this.inFlight.size >= MAX_IN_FLIGHT ? Promise.race(this.inFlight) : undefined;
   }
@@ -45,7 +50,8 @@ export class PartWriter {
     try {
       if (this.failure === undefined) this.startBatch();
       await Promise.all(this.inFlight);
-      if (this.failedAt !== undefined) await this.handle.truncate(this.failedAt);
+      // Best effort: the next run rehashes whatever is on disk anyway.
+      if (this.failedAt !== undefined) await this.handle.truncate(this.failedAt).catch(() => undefined);
     } finally {
       await this.handle.close();
     }

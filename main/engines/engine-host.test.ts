@@ -109,6 +109,21 @@ describe("EngineHost with a real worker process", () => {
     expect(launcher.pids).toEqual([]);
   });
 
+  it("an ifRunning call never starts a process: refused while stopped or stopping, answered while ready", async () => {
+    const { host, launcher } = probeHost();
+    const echo = (text: string) => host.call("echo", { text, events: 0 }, { ifRunning: true });
+    await expect(echo("cold")).rejects.toMatchObject({ code: "CANCELLED", message: "The llm engine is not running." });
+    expect(launcher.pids).toEqual([]);
+    await host.call("echo", { text: "warm", events: 0 });
+    await expect(echo("running")).resolves.toEqual({ text: "running" });
+    const stopping = host.stop();
+    await expect(echo("stopping")).rejects.toMatchObject({ code: "CANCELLED" });
+    await stopping;
+    await expect(echo("stopped")).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(launcher.pids).toHaveLength(1);
+    expect(host.state).toBe("stopped");
+  });
+
   it("a process exit fails pending calls with ENGINE_CRASHED; the next call runs on a new process", async () => {
     const { host, states, launcher } = probeHost();
     const first = await host.call("pid", {});

@@ -52,9 +52,12 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
   async call<K extends keyof M & string>(
     method: K,
     input: M[K]["input"],
-    { signal, onEvent }: CallOptions<M[K]["event"]> = {},
+    { signal, onEvent, ifRunning }: CallOptions<M[K]["event"]> = {},
   ): Promise<M[K]["output"]> {
     if (signal?.aborted) throw cancelled();
+    if (ifRunning && (this.currentState !== "ready" || !this.launched || this.launched.stopping)) {
+      throw new AppError("CANCELLED", `The ${this.engine} engine is not running.`);
+    }
     const launched = await this.ensureStarted();
     if (signal?.aborted) throw cancelled();
     if (this.launched !== launched) throw new AppError("ENGINE_CRASHED", `The ${this.engine} engine stopped while starting.`);

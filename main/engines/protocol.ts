@@ -50,6 +50,8 @@ export interface CallOptions<Event> {
   /** Aborting sends `cancel`; the call then rejects with CANCELLED. */
   signal?: AbortSignal;
   onEvent?: (event: Event) => void;
+  /** Only on a process that is already running (ready, not stopping): otherwise rejects with CANCELLED instead of starting one. */
+  ifRunning?: boolean;
 }
 
 /** What services use to run engine methods; EngineHost implements it. */

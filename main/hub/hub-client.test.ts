@@ -107,6 +107,11 @@ describe("HubClient", () => {
     expect(error).toMatchObject({ code, message });
   });
 
+  it("tells a missing repository from a gated one, as the real hub's error codes do", async () => {
+    const error = await caught(client().openFile(ref("model.gguf", "nobody/nothing"), 0, signal()));
+    expect(error).toMatchObject({ code: "DOWNLOAD_FAILED", message: expect.stringContaining("Not found on the hub: nobody/nothing at main") });
+  });
+
   it("marks 5xx as worth retrying", async () => {
     hub.setFaults({ rules: [{ kind: "500" }] });
     const error = await caught(client().openFile(ref("model.Q4_K_M.gguf"), 0, signal()));

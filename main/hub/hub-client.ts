@@ -88,7 +88,8 @@ export class HubClient {
     const response = await httpGet(this.fileUrl(file), { headers, signal, ...(token ? { token } : {}) });
     if (response.status === 200 || response.status === 206 || response.status === 416) return response;
     response.body.resume();
-    throw fileStatusError(response.status, file);
+    const hubCode = response.headers["x-error-code"];
+    throw fileStatusError(response.status, file, typeof hubCode === "string" ? hubCode : undefined);
   }
 
   private url(relative: string): URL {

@@ -14,8 +14,15 @@ export class TransientError extends Error {
   }
 }
 
-/** What went wrong with a file request, as an error the user can act on (or a TransientError to retry). */
-export function fileStatusError(status: number, file: { repo: string; revision: string; path: string }): Error {
+/**
+ * What went wrong with a file request, as an error the user can act on (or a TransientError to retry).
+ * `hubCode` is the hub's X-Error-Code header: it tells a missing repository (which the real hub
+ * answers with 401 to anonymous callers) from a gated one.
+ */
+export function fileStatusError(status: number, file: { repo: string; revision: string; path: string }, hubCode?: string): Error {
+  if (hubCode === "RepoNotFound" || hubCode === "RevisionNotFound") {
+    return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.repo} at ${file.revision} (or it is private: set an access token in Settings).`, { status });
+  }
   if (status === 401 || status === 403) return new AppError("DOWNLOAD_FAILED", GATED_MESSAGE, { status });
   if (status === 404) {
     return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.path} in ${file.repo} at ${file.revision}.`, { status });

@@ -40,6 +40,6 @@ export function modelHandlers({ models, unloader, fits, importer }: ModelHandler
 
 export function engineHandlers(monitor: EngineMonitor): HandlersFor<"engines"> {
   return {
-    "engines.status": async () => monitor.status(),
+    "engines.status": () => monitor.current(),
   };
 }

@@ -3,8 +3,9 @@ import type { CatalogLookup } from "../catalog/catalog";
 import { catalogHandlers } from "../catalog/catalog-handlers";
 import { CatalogService } from "../catalog/catalog-service";
 import type { LlmMethods } from "../engines/llm/methods";
+import type { OnnxMethods } from "../engines/onnx/methods";
 import { OnnxInspector } from "../engines/onnx/onnx-inspector";
-import type { EngineClient, EngineLauncher } from "../engines/protocol";
+import type { EngineClient } from "../engines/protocol";
 import { hardwareHandlers } from "../hardware/hardware-handlers";
 import { HardwareService } from "../hardware/hardware-service";
 import type { Logger } from "../log/types";
@@ -18,7 +19,8 @@ export interface ModelLibraryDeps {
   models: ModelService;
   catalog: CatalogLookup;
   llm: EngineClient<LlmMethods>;
-  launcher: EngineLauncher;
+  /** The ONNX engine, for validating imports and listing providers (stopped again when idle). */
+  onnx: Pick<EngineClient<OnnxMethods>, "call" | "stop">;
   settings: () => Settings;
   logger: Logger;
 }
@@ -26,8 +28,8 @@ export interface ModelLibraryDeps {
 type LibraryChannels = Pick<Handlers, Extract<keyof Handlers, `models.${string}` | `hardware.${string}` | `catalog.${string}`>>;
 
 /** The model library's services (hardware, fit and load, import, catalog) and their channels. */
-export function createModelLibrary({ models, catalog, llm, launcher, settings, logger }: ModelLibraryDeps) {
-  const onnx = new OnnxInspector(launcher, logger);
+export function createModelLibrary({ models, catalog, llm, onnx: onnxEngine, settings, logger }: ModelLibraryDeps) {
+  const onnx = new OnnxInspector(onnxEngine);
   const hardware = new HardwareService({ llm, onnxProviders: () => onnx.providers(), settings, logger });
   const fits = new ModelFitService({ getModel: (id) => models.get(id), llm, budget: () => hardware.budget(), settings, logger });
   const importer = new ModelImporter({ models, inspectOnnx: (paths) => onnx.inspect(paths), logger });

@@ -1,6 +1,5 @@
 import path from "node:path";
-import { EngineHost } from "../engines/engine-host";
-import type { EngineLauncher } from "../engines/protocol";
+import type { EngineClient } from "../engines/protocol";
 import type { SpeechMethods } from "../engines/speech/methods";
 import type { EventBus } from "../events/bus";
 import type { JobQueue } from "../jobs/job-queue";
@@ -16,7 +15,8 @@ import { TtsService } from "./tts-service";
 
 export interface SpeechStudioOptions {
   dataDir: string;
-  launcher: EngineLauncher;
+  /** The speech engine (the host's engine fleet starts, configures, watches and stops it). */
+  engine: EngineClient<SpeechMethods>;
   events: EventBus;
   jobs: JobQueue;
   models: SpeechModelSource;
@@ -25,20 +25,16 @@ export interface SpeechStudioOptions {
 
 export interface SpeechStudio {
   handlers: HandlersFor<"audio"> & HandlersFor<"speech">;
-  engine: EngineHost<SpeechMethods>;
   audio: AudioLibrary;
-  /** Stops the engine process (after the job queue cancelled its jobs). */
-  stop(): Promise<void>;
 }
 
 /**
- * The speech engine process and the services on it: the audio library
+ * The services on the speech engine: the audio library
  * (`<data>/library/audio/`), transcription with its transcripts
  * (`<data>/library/transcripts/`) and the voices.
  */
 export function createSpeechStudio(options: SpeechStudioOptions): SpeechStudio {
-  const { events, jobs, logger, models } = options;
-  const engine = new EngineHost<SpeechMethods>({ engine: "speech", launcher: options.launcher, logger });
+  const { engine, events, jobs, logger, models } = options;
   const libraryDir = path.join(options.dataDir, "library");
   const audio = new AudioLibrary(path.join(libraryDir, "audio"), events, logger);
   const transcripts = new TranscriptStore(path.join(libraryDir, "transcripts"), logger);
@@ -46,8 +42,6 @@ export function createSpeechStudio(options: SpeechStudioOptions): SpeechStudio {
   const tts = new TtsService({ engine, jobs, events, models, clips: audio, logger });
   return {
     handlers: { ...audioHandlers(audio, transcription), ...transcriptHandlers(transcription), ...ttsHandlers(tts) },
-    engine,
     audio,
-    stop: () => engine.stop(),
   };
 }

@@ -31,6 +31,8 @@ export interface TranscribeResult {
 }
 
 const NO_VAD = "no VAD model installed, so fixed 30-second windows";
+/** The part of a job's progress bar the speech detection takes. */
+const VAD_SHARE = 0.1;
 
 /** Transcription jobs, the saved transcripts, their edits and exports, and speech detection. */
 export class TranscriptionService {
@@ -118,13 +120,17 @@ export class TranscriptionService {
 function progressReporter(ctx: JobContext): (event: TranscribeEvent) => void {
   let note = "";
   return (event) => {
+    if (event.type === "vad") {
+      ctx.progress({ fraction: VAD_SHARE * event.fraction, message: `Finding speech (${Math.round(event.fraction * 100)}%)` });
+      return;
+    }
     if (event.type === "planned") {
       note = event.usedVad ? "" : ` (${NO_VAD})`;
       const found = event.usedVad ? `speech in ${event.speech.length} region${event.speech.length === 1 ? "" : "s"}` : NO_VAD;
-      ctx.progress({ fraction: 0.02, step: 0, total: event.windows, message: `${event.windows} window${event.windows === 1 ? "" : "s"}: ${found}` });
+      ctx.progress({ fraction: VAD_SHARE, step: 0, total: event.windows, message: `${event.windows} window${event.windows === 1 ? "" : "s"}: ${found}` });
       return;
     }
-    const fraction = 0.02 + 0.97 * (event.window / event.windows);
+    const fraction = VAD_SHARE + (0.99 - VAD_SHARE) * (event.window / event.windows);
     ctx.progress({ fraction, step: event.window, total: event.windows, message: `Window ${event.window} of ${event.windows}${note}` });
   };
 }

@@ -8,9 +8,12 @@ export const SPEECH_MIME_TYPES: Readonly<Record<SpeechFormat, string>> = { wav: 
 /** Silence after each sentence but the last: Piper's own default sentence_silence. */
 export const SENTENCE_PAUSE_SECONDS = 0.2;
 
-/** A sentence's samples with the pause that follows it, so the chunks played in a row sound like the whole clip. */
+/**
+ * A sentence's samples with the pause that follows it, so the chunks played in a row sound like
+ * the whole clip. A silent last sentence still gets the pause: a WAV without samples plays nowhere.
+ */
 export function withPause(samples: Float32Array, sampleRate: number, last: boolean): Float32Array {
-  if (last) return samples;
+  if (last && samples.length > 0) return samples;
   const padded = new Float32Array(samples.length + Math.round(SENTENCE_PAUSE_SECONDS * sampleRate));
   padded.set(samples);
   return padded;

@@ -43,8 +43,8 @@ async function openEngine(folder: string): Promise<{ run(): Promise<PipelineRun>
  * engine process's peak memory for a 512×512 generation. Two measures of the overhead:
  * - in the same runs: the call's wall time (host side: IPC, validation, tokenizer, scheduler, previews,
  *   VAE output conversion, PNG) against the time the engine spent inside session.run;
- * - against a baseline: the same session.run calls made directly in this process, alternating with the
- *   pipeline runs; best of N on each side, since other processes on a shared machine only add time.
+ * - as a cross-check, against the same session.run calls made directly in this process, alternating with
+ *   the pipeline runs (best of N on each side); on a shared machine this swings with the load.
  */
 export async function benchImagePipeline(): Promise<void> {
   const folder = await ensureBenchPipeline(path.resolve(".fixtures"));
@@ -61,7 +61,8 @@ export async function benchImagePipeline(): Promise<void> {
   await raw.close();
   await engine.close();
 
-  const inRun = median(full.map((run) => run.wallMs / run.output.stats.sessionMs - 1));
+  const inRuns = full.map((run) => run.wallMs / run.output.stats.sessionMs - 1);
+  const inRun = median(inRuns);
   const wallMs = median(full.map((run) => run.wallMs));
   const insideMs = median(full.map((run) => run.output.stats.sessionMs));
   const bestBase = Math.min(...base);
@@ -73,7 +74,8 @@ export async function benchImagePipeline(): Promise<void> {
   const percent = (value: number) => `${(value * 100).toFixed(2)} %`;
   console.log(`Image (${width}×${height}, ${steps} steps, Euler a, CFG batched, CPU, benchmark UNet, ${runs} runs)`);
   console.log(`  pipeline call ${wallMs.toFixed(0)} ms, of it inside session.run ${insideMs.toFixed(0)} ms (medians)`);
-  console.log(`  overhead in the same runs ${percent(inRun)} (target <= 3 %) ${verdict(inRun)}`);
-  console.log(`  best of ${runs}: raw session.run calls ${bestBase.toFixed(0)} ms, pipeline ${bestFull.toFixed(0)} ms: overhead ${percent(vsBaseline)} ${verdict(vsBaseline)}`);
+  console.log(`  overhead in the same runs ${percent(inRun)} median, ${percent(Math.min(...inRuns))} best (target <= 3 %) ${verdict(inRun)}`);
+  // Two processes' session runs differ by machine load more than by the pipeline: a cross-check, not the measure.
+  console.log(`  cross-check, best of ${runs}: raw session.run calls here ${bestBase.toFixed(0)} ms, pipeline ${bestFull.toFixed(0)} ms (${percent(vsBaseline)})`);
   console.log(`  engine peak memory (RSS) ${peakMiB.toFixed(0)} MiB for a ${width}×${height} generation`);
 }

@@ -1,4 +1,6 @@
 import { LLM_BENCH, median, type RunTiming } from "./bench-config";
+import { benchDownload } from "./download-throughput";
+import { benchImagePipeline } from "./image-pipeline";
 import { openInProcessLlm } from "./llm-in-process";
 import { openStackLlm } from "./llm-stack";
 import { benchSpeechTranscribe } from "./speech-transcribe";
@@ -38,3 +40,5 @@ async function benchLlm(): Promise<void> {
 await benchLlm();
 await benchSpeechTts();
 await benchSpeechTranscribe();
+await benchImagePipeline();
+await benchDownload();

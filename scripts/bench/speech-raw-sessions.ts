@@ -46,7 +46,7 @@ export async function openRawSessions(
   const speech = await detectSpeech(vad, samples);
   const recorded: RecordedWindow[] = [];
   for (const window of planWindows(samples.length, speech, TARGET_SAMPLE_RATE)) {
-    const features = await model.features.extract(samples.subarray(window.start, window.end));
+    const features = model.features.extract(samples.subarray(window.start, window.end));
     const clock = new RunClock();
     const encoded = await model.sessions.encode(features, clock);
     const prompt = promptTokens(model.spec, "en", "transcribe");

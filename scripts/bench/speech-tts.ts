@@ -64,12 +64,15 @@ export async function benchSpeechTts(): Promise<void> {
     await speakOnce(client, "tiny-piper-voice"); // warm-up: engine start, phonemizer, session load
     const runs: TtsRun[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await speakOnce(client, "tiny-piper-voice"));
-    const first = median(runs.map((run) => run.firstChunkMs));
-    const total = median(runs.map((run) => run.totalMs));
+    const firsts = runs.map((run) => run.firstChunkMs);
+    const totals = runs.map((run) => run.totalMs);
+    const first = median(firsts);
+    const total = median(totals);
+    const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
     const audio = median(runs.map((run) => run.audioSeconds));
     console.log(`TTS (tiny Piper voice, ${runs[0]?.chunks ?? 0} sentences, ${audio.toFixed(1)} s of audio, ${RUNS} runs, medians, whole stack)`);
-    console.log(`  time to first audio ${first.toFixed(1)} ms (first speech.chunk at the client)`);
-    console.log(`  total ${total.toFixed(1)} ms (job succeeded, clip saved to the library)`);
+    console.log(`  time to first audio ${first.toFixed(1)} ms (${range(firsts)}; first speech.chunk at the client)`);
+    console.log(`  total ${total.toFixed(1)} ms (${range(totals)}; job succeeded, clip saved to the library)`);
     console.log(`  first audio after ${((first / total) * 100).toFixed(0)}% of the total; ${(audio / (total / 1000)).toFixed(0)}x real time`);
   } finally {
     client.close();

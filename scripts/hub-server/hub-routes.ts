@@ -89,9 +89,12 @@ async function resolve(
     if (!request.headers.authorization) return plain(response, record, 401, "Access to this model is restricted.");
     if (request.headers.authorization !== expected) return plain(response, record, 403, "You have not accepted the license.");
   }
-  if (!(await findFile(state, repo, revision, filePath))) {
-    response.setHeader("X-Error-Code", "EntryNotFound");
-    return plain(response, record, 404, "Entry not found");
+  // Like the real hub: an unknown repository is a 401 to anonymous callers (it might be private).
+  const revisions = await listRevisions(state.root, repo);
+  const missing = revisions.length === 0 ? "RepoNotFound" : !revisions.includes(revision) ? "RevisionNotFound" : undefined;
+  if (missing || !(await findFile(state, repo, revision, filePath))) {
+    response.setHeader("X-Error-Code", missing ?? "EntryNotFound");
+    return plain(response, record, missing === "RepoNotFound" ? 401 : 404, "Not found");
   }
   const location = `${state.cdnUrl()}/cdn/${repo}/${encodeURIComponent(revision)}/${filePath.split("/").map(encodeURIComponent).join("/")}`;
   response.setHeader("Location", location);

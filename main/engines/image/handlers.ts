@@ -1,8 +1,9 @@
 import { AppError } from "../../../shared/errors";
+import { createCacheHandlers } from "../cache-handlers";
 import type { WorkerHandlers } from "../worker-runtime";
 import { encodePng, readRgbFile } from "./image-codec";
 import type { ImageModels } from "./image-models";
-import { parseGenerateInput, parseModelIdInput, parseUpscaleInput } from "./input-schemas";
+import { parseGenerateInput, parseUpscaleInput } from "./input-schemas";
 import type { ImageMethods, ImageRunStats } from "./methods";
 import { generateImage } from "./pipeline/generate";
 import { availableProviders, type OrtProvider } from "./providers";
@@ -68,8 +69,7 @@ export function createImageHandlers(models: ImageModels): WorkerHandlers<ImageMe
           models.release(load.modelId);
         }
       }),
-    unload: async (input) => ({ unloaded: await models.unload(parseModelIdInput(input).modelId) }),
-    loaded: async () => models.loaded(),
+    ...createCacheHandlers([models]),
     providers: async () => ({ available: availableProviders() }),
   };
 }

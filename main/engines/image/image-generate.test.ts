@@ -49,7 +49,7 @@ describe("image engine: text to image", () => {
   it("stops between steps when cancelled and then serves the next job", async () => {
     const controller = new AbortController();
     const progress = progressLog();
-    const call = host.call("generate", generateInput(fixtures.sd15, { steps: 150, width: 256, height: 256 }), {
+    const call = host.call("generate", generateInput(fixtures.sd15, { steps: 150, width: 768, height: 768 }), {
       signal: controller.signal,
       onEvent: (event) => {
         progress.onEvent(event);

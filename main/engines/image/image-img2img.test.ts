@@ -34,9 +34,16 @@ describe("image engine: image to image and inpainting", () => {
     expect(txt2img.pngBase64).not.toBe(half.pngBase64);
   });
 
-  it("takes the mean of an 8-channel latent_parameters encoder (Optimum ≥1.23)", async () => {
-    const output = await host.call("generate", generateInput(fixtures.sd15Optimum124, { initImage: await picture(), strength: 0.6, steps: 5 }));
+  it.each<[string, "sd15Optimum124" | "sdFp16" | "sdxl"]>([
+    ["takes the mean of an 8-channel latent_parameters encoder (Optimum ≥1.23)", "sd15Optimum124"],
+    ["runs float16 VAE encoder IO (Olive fp16)", "sdFp16"],
+    ["runs through the SDXL pipeline", "sdxl"],
+  ])("img2img %s", async (_, variant) => {
+    const initImage = await picture();
+    const output = await host.call("generate", generateInput(fixtures[variant], { initImage, strength: 0.6, steps: 5 }));
     expect(output).toMatchObject({ width: WIDTH, height: HEIGHT, mode: "img2img" });
+    const txt2img = await host.call("generate", generateInput(fixtures[variant], { steps: 5 }));
+    expect(output.pngBase64).not.toBe(txt2img.pngBase64);
   });
 
   it("masked img2img on a 4-channel UNet keeps the unmasked region exactly as the init image decodes", async () => {

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { stat } from "node:fs/promises";
 import type { LoadedModel } from "../../../shared/models";
-import { ModelCache } from "../model-cache";
+import { ModelCache, type ModelCacheConfig } from "../model-cache";
 import type { ImageModelLoad } from "./methods";
 import { loadPipeline, pipelineWeightBytes, type LoadedPipeline } from "./pipeline/load-pipeline";
 import { chooseProvider, PROVIDER_LABEL, type OrtProvider } from "./providers";
@@ -49,6 +49,11 @@ export class ImageModels {
     return this.cache.unload(modelId);
   }
 
+  /** The host's limits; each call's `load.cache` (the same settings) applies them again. */
+  configure(config: ModelCacheConfig): Promise<void> {
+    return this.cache.configure(config);
+  }
+
   clear(): Promise<void> {
     return this.cache.clear();
   }
@@ -67,17 +72,21 @@ export class ImageModels {
     const provider = chooseProvider(load.provider);
     await this.cache.configure(load.cache);
     const existing = this.cache.entries().find((entry) => entry.key === load.modelId)?.value;
-    if (existing && (existing.path !== load.modelPath || existing.model.kind !== kind || existing.model.provider !== provider)) {
-      await this.cache.unload(load.modelId);
-    }
-    const bytes = await estimateBytes();
+    const reusable = existing && existing.path === load.modelPath && existing.model.kind === kind && existing.model.provider === provider;
+    if (existing && !reusable) await this.cache.unload(load.modelId);
+    // Only a load needs the estimate (and reading the folder checks it before any session opens).
+    const bytes = reusable ? 0 : await estimateBytes();
+    let loadedBytes: number | undefined;
     const held = await this.cache.acquire(load.modelId, bytes, async () => {
+      // bytes is 0 only when the model was evicted after the check above: estimate now, so the budget counts it.
+      loadedBytes = bytes || (await estimateBytes());
       const started = performance.now();
       const model = await open(provider);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      this.log("info", `Loaded ${kind} “${load.modelId}” on ${PROVIDER_LABEL[provider]} in ${seconds} s (${Math.round(bytes / 1e6)} MB of weights).`);
+      this.log("info", `Loaded ${kind} “${load.modelId}” on ${PROVIDER_LABEL[provider]} in ${seconds} s (${Math.round(loadedBytes / 1e6)} MB of weights).`);
       return { model, path: load.modelPath };
     });
+    if (loadedBytes !== undefined) this.cache.setBytes(load.modelId, loadedBytes);
     return held.model;
   }
 }

@@ -65,9 +65,12 @@ describe("image engine: upscaling", () => {
   });
 
   it("cancels between tiles and then serves the next upscale", async () => {
+    // Large enough (768 tiles) that the cancel arrives long before the last tile, even on a busy machine.
+    const large = path.join(dir, "large.png");
+    await sharp(picture).resize(1024, 768, { kernel: "nearest" }).toFile(large);
     const controller = new AbortController();
     const progress = progressLog();
-    const call = host.call("upscale", upscaleInput(fixtures.upscaler2x, { tileSize: 16, overlap: 2 }), {
+    const call = host.call("upscale", upscaleInput(fixtures.upscaler2x, { imagePath: large, tileSize: 32, overlap: 0 }), {
       signal: controller.signal,
       onEvent: (event) => {
         progress.onEvent(event);

@@ -36,8 +36,6 @@ const upscaleSchema = z.object({
   overlap: z.number().int().min(0).max(512),
 });
 
-const modelIdSchema = z.object({ modelId: z.string().min(1).max(200) });
-
 function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -48,4 +46,3 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export const parseGenerateInput = (value: unknown): ImageGenerateInput => parseWith(generateSchema, value);
 export const parseUpscaleInput = (value: unknown): UpscaleInput => parseWith(upscaleSchema, value);
-export const parseModelIdInput = (value: unknown): { modelId: string } => parseWith(modelIdSchema, value);

@@ -1,5 +1,5 @@
 import type { Sampler } from "../../../shared/image";
-import type { LoadedModel } from "../../../shared/models";
+import type { CacheMethods } from "../cache-methods";
 import type { ModelCacheConfig } from "../model-cache";
 import type { EngineMethod } from "../protocol";
 import type { OrtProvider, ProviderSetting } from "./providers";
@@ -77,7 +77,5 @@ export interface ImageProgress {
 export type ImageMethods = {
   generate: EngineMethod<ImageGenerateInput, ImageGenerateOutput, ImageProgress>;
   upscale: EngineMethod<UpscaleInput, UpscaleOutput, ImageProgress>;
-  unload: EngineMethod<{ modelId: string }, { unloaded: boolean }>;
-  loaded: EngineMethod<Record<string, never>, LoadedModel[]>;
   providers: EngineMethod<Record<string, never>, { available: OrtProvider[] }>;
-};
+} & CacheMethods;

@@ -33,7 +33,7 @@ export class OnnxSession {
   static async open(file: string, provider: OrtProvider, label: string, clock: RunClock): Promise<OnnxSession> {
     let session: InferenceSession;
     try {
-      session = await InferenceSession.create(file, { executionProviders: [provider], graphOptimizationLevel: "all" });
+      session = await InferenceSession.create(file, sessionOptions(provider));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const where = provider === "cpu" ? "" : ` on ${PROVIDER_LABEL[provider]} (Atelier does not fall back to the CPU on its own; choose CPU in Settings → Image to use it)`;
@@ -82,6 +82,12 @@ export class OnnxSession {
   release(): Promise<void> {
     return this.session.release();
   }
+}
+
+/** DirectML cannot run with memory patterns or parallel execution (onnxruntime's DML provider docs). */
+function sessionOptions(provider: OrtProvider): InferenceSession.SessionOptions {
+  const base: InferenceSession.SessionOptions = { executionProviders: [provider], graphOptimizationLevel: "all" };
+  return provider === "dml" ? { ...base, enableMemPattern: false, executionMode: "sequential" } : base;
 }
 
 function describe(metadata: readonly InferenceSession.ValueMetadata[]): Map<string, TensorInfo> {

@@ -1,8 +1,9 @@
 import { AppError } from "../../../shared/errors";
+import { createCacheHandlers } from "../cache-handlers";
 import type { WorkerHandlers } from "../worker-runtime";
 import { generateReply } from "./generate";
 import { readLlamaHardware } from "./gguf-fit";
-import { parseCacheConfig, parseFitInput, parseGenerateInput, parseLoadOptions, parseModelIdInput } from "./input-schemas";
+import { parseFitInput, parseGenerateInput, parseLoadOptions } from "./input-schemas";
 import type { LlamaRuntime } from "./llama-runtime";
 import type { LlmModels } from "./llm-models";
 import type { LlmMethods } from "./methods";
@@ -31,12 +32,7 @@ export function createLlmHandlers(models: LlmModels, runtime: LlamaRuntime): Wor
           models.release(input.load.modelId);
         }
       }),
-    unload: async (input) => ({ unloaded: await models.unload(parseModelIdInput(input).modelId) }),
-    loaded: async () => models.loaded(),
-    configure: async (input) => {
-      await models.configure(parseCacheConfig(input));
-      return { ok: true };
-    },
+    ...createCacheHandlers([models]),
     hardware: async () => readLlamaHardware(await runtime.get()),
     fit: async (input) => models.fit(parseFitInput(input)),
     load: (rawInput) =>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../../shared/errors";
 import { generationParamsSchema, MESSAGE_MAX, SYSTEM_PROMPT_MAX } from "../../../shared/chat";
-import type { LlmCacheConfig, LlmFitInput, LlmGenerateInput, LlmLoadOptions } from "./methods";
+import type { LlmFitInput, LlmGenerateInput, LlmLoadOptions } from "./methods";
 
 /** The worker checks what the host sends it too: a process boundary is a boundary. */
 const loadOptionsSchema = z.object({
@@ -25,19 +25,11 @@ const generateInputSchema = z.object({
   }),
 });
 
-const cacheConfigSchema = z.object({
-  budgetBytes: z.number().nonnegative(),
-  idleUnloadMs: z.number().int().nonnegative(),
-  vramBudgetBytes: z.number().nonnegative().default(0),
-});
-
 const fitInputSchema = z.object({
   modelPath: z.string().min(1),
   contextSize: generationParamsSchema.shape.contextSize,
   gpuLayers: loadOptionsSchema.shape.gpuLayers,
 });
-
-const modelIdInputSchema = z.object({ modelId: z.string().min(1).max(200) });
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -48,7 +40,5 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 export const parseGenerateInput = (value: unknown): LlmGenerateInput => parseWith(generateInputSchema, value);
-export const parseCacheConfig = (value: unknown): LlmCacheConfig => parseWith(cacheConfigSchema, value);
 export const parseLoadOptions = (value: unknown): LlmLoadOptions => parseWith(loadOptionsSchema, value);
 export const parseFitInput = (value: unknown): LlmFitInput => parseWith(fitInputSchema, value);
-export const parseModelIdInput = (value: unknown): { modelId: string } => parseWith(modelIdInputSchema, value);

@@ -1,5 +1,6 @@
 import type { GenerationParams, ReplyStats } from "../../../shared/chat";
 import type { LoadedModel } from "../../../shared/models";
+import type { CacheMethods, EngineCacheConfig } from "../cache-methods";
 import type { EngineMethod } from "../protocol";
 
 export interface LlmLoadOptions {
@@ -35,12 +36,7 @@ export interface LlmGenerateOutput {
   templateName: string;
 }
 
-export interface LlmCacheConfig {
-  budgetBytes: number;
-  idleUnloadMs: number;
-  /** VRAM the loaded models may use; 0 (or absent) means 90% of the free VRAM. */
-  vramBudgetBytes?: number;
-}
+export type LlmCacheConfig = EngineCacheConfig;
 
 /** The GPU as llama.cpp sees it; VRAM is for all devices together. */
 export interface LlmHardware {
@@ -74,11 +70,8 @@ export interface LlmDelta {
 
 export type LlmMethods = {
   generate: EngineMethod<LlmGenerateInput, LlmGenerateOutput, LlmDelta>;
-  unload: EngineMethod<{ modelId: string }, { unloaded: boolean }>;
-  loaded: EngineMethod<Record<string, never>, LoadedModel[]>;
-  configure: EngineMethod<LlmCacheConfig, { ok: true }>;
   hardware: EngineMethod<Record<string, never>, LlmHardware>;
   fit: EngineMethod<LlmFitInput, LlmFitOutput>;
   /** Loads (or keeps) a model with its context, as `generate` would; answers what was really loaded. */
   load: EngineMethod<LlmLoadOptions, LoadedModel>;
-};
+} & CacheMethods;

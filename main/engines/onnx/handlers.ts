@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../../../shared/errors";
+import { createCacheHandlers } from "../cache-handlers";
 import type { WorkerHandlers } from "../worker-runtime";
 import { inspectOnnxFile } from "./inspect";
 import type { OnnxMethods } from "./methods";
@@ -24,5 +25,7 @@ export function createOnnxHandlers(): WorkerHandlers<OnnxMethods> {
       return results;
     },
     providers: async () => usableProviders(),
+    // Inspection releases every session it opens: nothing stays loaded, yet the engine answers like the others.
+    ...createCacheHandlers([]),
   };
 }

@@ -1,3 +1,4 @@
+import type { CacheMethods } from "../cache-methods";
 import type { EngineMethod } from "../protocol";
 
 /** One input or output of an ONNX graph, as the session declares it. */
@@ -21,4 +22,4 @@ export type OnnxMethods = {
   inspect: EngineMethod<{ paths: string[] }, OnnxFileInfo[]>;
   /** onnxruntime execution providers this build can use, "cpu" first. */
   providers: EngineMethod<Record<string, never>, string[]>;
-};
+} & CacheMethods;

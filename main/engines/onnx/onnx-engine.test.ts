@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../shared/errors";
+import { EngineHost } from "../engine-host";
 import { createNodeLauncher } from "../node-launcher";
 import { BUILT_WORKER_DIR, memoryLogger } from "../testing/engine-test-support";
+import type { OnnxMethods } from "./methods";
 import { OnnxInspector } from "./onnx-inspector";
 
 const SILERO = path.resolve("../shared/models/vad/silero_vad.onnx");
@@ -17,7 +19,9 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 /** The real ONNX engine process (out/main/engine-onnx.js) opening real and broken models. */
 describe("ONNX engine", () => {
-  const inspector = new OnnxInspector(createNodeLauncher(BUILT_WORKER_DIR, memoryLogger()), memoryLogger(), 60_000);
+  const logger = memoryLogger();
+  const engine = new EngineHost<OnnxMethods>({ engine: "onnx", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger });
+  const inspector = new OnnxInspector(engine, 60_000);
   afterAll(() => inspector.stop());
 
   it("reads the signature of the real Silero VAD model", async () => {

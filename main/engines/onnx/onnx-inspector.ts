@@ -1,6 +1,4 @@
-import type { Logger } from "../../log/types";
-import { EngineHost } from "../engine-host";
-import type { EngineLauncher } from "../protocol";
+import type { EngineClient } from "../protocol";
 import type { OnnxFileInfo, OnnxMethods } from "./methods";
 
 /**
@@ -8,13 +6,13 @@ import type { OnnxFileInfo, OnnxMethods } from "./methods";
  * after `idleStopMs` without calls, since opening a large model leaves its memory behind.
  */
 export class OnnxInspector {
-  private readonly engine: EngineHost<OnnxMethods>;
   private idleTimer: NodeJS.Timeout | undefined;
   private active = 0;
 
-  constructor(launcher: EngineLauncher, logger: Logger, private readonly idleStopMs = 30_000) {
-    this.engine = new EngineHost<OnnxMethods>({ engine: "onnx", launcher, logger });
-  }
+  constructor(
+    private readonly engine: Pick<EngineClient<OnnxMethods>, "call" | "stop">,
+    private readonly idleStopMs = 30_000,
+  ) {}
 
   inspect(paths: string[]): Promise<OnnxFileInfo[]> {
     return this.run(() => this.engine.call("inspect", { paths }));

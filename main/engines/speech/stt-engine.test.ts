@@ -45,7 +45,8 @@ describe("speech engine: transcription with the tiny Whisper", () => {
     expect(start).toBeGreaterThan(0.2);
     expect(start).toBeLessThan(0.4);
     expect(result.segments).toEqual(shifted(start).map((s) => ({ ...s, start: expect.closeTo(s.start, 3), end: expect.closeTo(s.end, 3) })));
-    expect(events.map((event) => event.type)).toEqual(["planned", "window"]);
+    expect(events.filter((event) => event.type !== "vad").map((event) => event.type)).toEqual(["planned", "window"]);
+    expect(events.find((event) => event.type === "vad" && event.fraction === 1)).toBeDefined();
     // One encoder run, then one decoder step for the prompt and one after each of the 15 tokens.
     expect(result.timings.whisperRuns).toBe(1 + 1 + 15);
   });

@@ -36,6 +36,7 @@ export interface TranscribeInput {
 }
 
 export type TranscribeEvent =
+  | { type: "vad"; fraction: number }
   | { type: "planned"; windows: number; usedVad: boolean; speech: TimeSpan[] }
   | { type: "window"; window: number; windows: number; language: string; segments: TimedText[] };
 

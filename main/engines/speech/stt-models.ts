@@ -1,21 +1,23 @@
 import { stat } from "node:fs/promises";
 import { InferenceSession } from "onnxruntime-node";
 import { AppError } from "../../../shared/errors";
-import { ModelCache } from "../model-cache";
+import type { LoadedModel } from "../../../shared/models";
+import type { ModelHolder } from "../cache-methods";
+import { ModelCache, type ModelCacheConfig } from "../model-cache";
 import type { SttModelRef, VadModelRef } from "./stt-methods";
 import { assertSileroV5 } from "./vad";
 import { loadWhisperModel, whisperModelBytes, type WhisperModel } from "./whisper/whisper-model";
 
-type Loaded = { kind: "whisper"; model: WhisperModel } | { kind: "vad"; session: InferenceSession };
+type Loaded = { modelId: string } & ({ kind: "whisper"; model: WhisperModel } | { kind: "vad"; session: InferenceSession });
 
 const GIB = 1024 ** 3;
 
 /**
  * The speech-to-text models this process holds, in one cache: Whisper models by id and
  * folder, Silero sessions by id and file. Loaded on first use, least recently used
- * evicted past the budget, unloaded after ten idle minutes.
+ * evicted past the budget, unloaded after ten idle minutes (until the host configures it).
  */
-export class SttModels {
+export class SttModels implements ModelHolder {
   private readonly cache: ModelCache<Loaded>;
 
   constructor(onWarning: (message: string) => void) {
@@ -33,7 +35,7 @@ export class SttModels {
   async withWhisper<T>(ref: SttModelRef, use: (model: WhisperModel) => Promise<T>): Promise<T> {
     const key = `whisper:${ref.modelId}:${ref.dir}`;
     const bytes = await whisperModelBytes(ref.dir);
-    const loaded = await this.cache.acquire(key, bytes, async () => ({ kind: "whisper", model: await loadWhisperModel(ref.dir) }));
+    const loaded = await this.cache.acquire(key, bytes, async () => ({ modelId: ref.modelId, kind: "whisper", model: await loadWhisperModel(ref.dir) }));
     try {
       if (loaded.kind !== "whisper") throw new AppError("INTERNAL", "A VAD model was cached under a Whisper key.");
       return await use(loaded.model);
@@ -46,13 +48,28 @@ export class SttModels {
     const key = `vad:${ref.modelId}:${ref.file}`;
     const info = await stat(ref.file).catch(() => undefined);
     if (!info?.isFile()) throw new AppError("MODEL_NOT_INSTALLED", `The VAD model file is missing: ${ref.file}`);
-    const loaded = await this.cache.acquire(key, info.size, async () => ({ kind: "vad", session: await openVad(ref.file) }));
+    const loaded = await this.cache.acquire(key, info.size, async () => ({ modelId: ref.modelId, kind: "vad", session: await openVad(ref.file) }));
     try {
       if (loaded.kind !== "vad") throw new AppError("INTERNAL", "A Whisper model was cached under a VAD key.");
       return await use(loaded.session);
     } finally {
       this.cache.release(key);
     }
+  }
+
+  loaded(): LoadedModel[] {
+    return this.cache.entries().map(({ value, bytes, lastUsedAt }) => ({ modelId: value.modelId, engine: "speech", memoryBytes: bytes, lastUsedAt }));
+  }
+
+  /** Unloads every entry of the model (one per folder or file it was used with). */
+  async unload(modelId: string): Promise<boolean> {
+    const keys = this.cache.entries().filter((entry) => entry.value.modelId === modelId).map((entry) => entry.key);
+    const results = await Promise.all(keys.map((key) => this.cache.unload(key)));
+    return results.some(Boolean);
+  }
+
+  configure(config: ModelCacheConfig): Promise<void> {
+    return this.cache.configure(config);
   }
 
   clear(): Promise<void> {

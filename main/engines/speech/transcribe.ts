@@ -16,7 +16,7 @@ const cancelled = (): AppError => new AppError("CANCELLED", "Cancelled.");
 /**
  * Transcribes one audio file: decode to 16 kHz mono, find speech with the VAD (when one is
  * given), cut 30-second windows at silences, then per window log-mel features → encoder →
- * greedy decoding with timestamps. Emits the plan, then each window's segments as it is done.
+ * greedy decoding with timestamps. Emits VAD progress, the plan, then each window's segments.
  */
 export async function transcribe(models: SttModels, input: TranscribeInput, context: HandlerContext<TranscribeEvent>): Promise<TranscribeOutput> {
   const started = performance.now();
@@ -25,7 +25,10 @@ export async function transcribe(models: SttModels, input: TranscribeInput, cont
   const decodeAudioMs = performance.now() - started;
 
   const vadStarted = performance.now();
-  const speech: TimeSpan[] | undefined = input.vad ? await models.withVad(input.vad, (session) => detectSpeech(session, samples, { signal })) : undefined;
+  const onProgress = (fraction: number): void => context.emit({ type: "vad", fraction });
+  const speech: TimeSpan[] | undefined = input.vad
+    ? await models.withVad(input.vad, (session) => detectSpeech(session, samples, { signal, onProgress }))
+    : undefined;
   const vadMs = performance.now() - vadStarted;
   const windows = planWindows(samples.length, speech, TARGET_SAMPLE_RATE);
   context.emit({ type: "planned", windows: windows.length, usedVad: speech !== undefined, speech: speech ?? [] });
@@ -39,7 +42,7 @@ export async function transcribe(models: SttModels, input: TranscribeInput, cont
     for (const [index, window] of windows.entries()) {
       if (signal.aborted) throw cancelled();
       const featuresStarted = performance.now();
-      const features = await model.features.extract(samples.subarray(window.start, window.end));
+      const features = model.features.extract(samples.subarray(window.start, window.end));
       featuresMs += performance.now() - featuresStarted;
       const encoded = await model.sessions.encode(features, clock);
       if (language === "auto") language = await detectLanguage(model.sessions, model.spec, encoded, { signal, clock });

@@ -47,6 +47,28 @@ describe("Silero VAD on real audio", () => {
     expect(await detectSpeech(session, noise)).toEqual([]);
   });
 
+  it("scores long audio in batched streams, faster, with region edges within a window of one sequential pass", async () => {
+    const jfk = await decodeToMono16k(JFK);
+    const montage = new Float32Array(16_000 * 180);
+    for (let at = 0; at + jfk.length < montage.length; at += 16_000 * 23) montage.set(jfk, at);
+    const started = performance.now();
+    const sequential = await speechProbabilities(session, montage, { maxStreams: 1 });
+    const sequentialMs = performance.now() - started;
+    const batchStarted = performance.now();
+    const batched = await speechProbabilities(session, montage);
+    const batchedMs = performance.now() - batchStarted;
+    const meanDifference = batched.reduce((sum, value, i) => sum + Math.abs(value - (sequential[i] ?? 0)), 0) / batched.length;
+    expect(meanDifference).toBeLessThan(0.01);
+    const fromBatches = await detectSpeech(session, montage);
+    const fromOnePass = await detectSpeech(session, montage, { maxStreams: 1 });
+    expect(fromBatches).toHaveLength(fromOnePass.length);
+    fromBatches.forEach((region, i) => {
+      expect(Math.abs(region.start - (fromOnePass[i]?.start ?? 0))).toBeLessThanOrEqual(0.033);
+      expect(Math.abs(region.end - (fromOnePass[i]?.end ?? 0))).toBeLessThanOrEqual(0.033);
+    });
+    expect(batchedMs).toBeLessThan(sequentialMs);
+  }, 60_000);
+
   it("stops between windows when cancelled", async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,3 +1,4 @@
+import { createCacheHandlers } from "../cache-handlers";
 import { runWorker } from "../worker-runtime";
 import type { SpeechMethods } from "./methods";
 import { createSttHandlers } from "./stt-handlers";
@@ -9,7 +10,11 @@ import { TtsModels } from "./tts/tts-models";
 const stt = new SttModels((message) => worker.log("warn", message));
 const tts = new TtsModels((level, message) => worker.log(level, message));
 const worker = runWorker<SpeechMethods>(
-  { ...createSttHandlers(stt), ...createTtsHandlers(tts, (level, message) => worker.log(level, message)) },
+  {
+    ...createSttHandlers(stt),
+    ...createTtsHandlers(tts, (level, message) => worker.log(level, message)),
+    ...createCacheHandlers([stt, tts]),
+  },
   {
     dispose: async () => {
       await stt.clear();

@@ -4,7 +4,13 @@ import { useApp } from "../store/context";
 import { DownloadsSummary } from "./DownloadsSummary";
 import { LoadedModelChip } from "./LoadedModelChip";
 
-const ENGINE_LABELS: Record<EngineStatus["engine"], string> = { llm: "Text", image: "Image", speech: "Speech", video: "Video", onnx: "ONNX" };
+const ENGINE_LABELS: Record<EngineStatus["engine"], string> = {
+  llm: "Text engine",
+  image: "Image engine",
+  speech: "Speech engine",
+  video: "Video engine",
+  onnx: "ONNX",
+};
 const STATE_LABELS: Record<EngineStatus["state"], string> = {
   stopped: "idle",
   starting: "starting",
@@ -15,7 +21,7 @@ const STATE_LABELS: Record<EngineStatus["state"], string> = {
 function EngineSummary({ engine }: { engine: EngineStatus }) {
   return (
     <li className={`engine engine-${engine.state}`}>
-      <span className="engine-name">{ENGINE_LABELS[engine.engine]} engine:</span> {STATE_LABELS[engine.state]}
+      <span className="engine-name">{ENGINE_LABELS[engine.engine]}:</span> {STATE_LABELS[engine.state]}
       {engine.loaded.map((model) => (
         <LoadedModelChip key={model.modelId} loaded={model} />
       ))}

@@ -80,6 +80,8 @@ describe("speech host events", () => {
     expect(store.getState().speechChunks.j1?.map((chunk) => chunk.index)).toEqual([1, 0]);
     store.getState().clearSpeechChunks("j1");
     expect(store.getState().speechChunks.j1).toBeUndefined();
+    for (const jobId of ["a", "b", "c", "d"]) store.getState().putSpeechChunk({ ...sentence(0), jobId });
+    expect(Object.keys(store.getState().speechChunks)).toEqual(["b", "c", "d"]);
     unbind();
   });
 });

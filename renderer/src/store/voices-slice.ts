@@ -5,6 +5,9 @@ import type { AppState } from "./app-state";
 
 export type SpeechChunk = EventPayload<"speech.chunk">;
 
+/** How many speak jobs' sentences are held at once. */
+const KEPT_JOBS = 3;
+
 export interface SpeakForm {
   text: string;
   /** An installed voice, or "" before one is chosen. */
@@ -46,7 +49,9 @@ export const createVoicesSlice: StateCreator<AppState, [], [], VoicesSlice> = (s
     set((state) => {
       const known = state.speechChunks[chunk.jobId] ?? [];
       if (known.some((existing) => existing.index === chunk.index)) return state;
-      return { speechChunks: { ...state.speechChunks, [chunk.jobId]: [...known, chunk] } };
+      // Jobs started in another window are never played here: keep only the latest few.
+      const others = Object.entries(state.speechChunks).filter(([jobId]) => jobId !== chunk.jobId).slice(-(KEPT_JOBS - 1));
+      return { speechChunks: { ...Object.fromEntries(others), [chunk.jobId]: [...known, chunk] } };
     }),
   clearSpeechChunks: (jobId) =>
     set((state) => {

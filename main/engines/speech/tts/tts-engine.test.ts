@@ -95,9 +95,9 @@ describe("text-to-speech in the speech engine (real onnxruntime, generated voice
 
   it("lists loaded voices and unloads them", async () => {
     await samplesFor(piper("Loaded."));
-    expect((await engine.call("tts.loaded", {})).map((model) => model.modelId)).toContain("piper-tiny");
-    expect(await engine.call("tts.unload", { modelId: "piper-tiny" })).toEqual({ unloaded: true });
-    expect((await engine.call("tts.loaded", {})).map((model) => model.modelId)).not.toContain("piper-tiny");
+    expect((await engine.call("loaded", {})).map((model) => model.modelId)).toContain("piper-tiny");
+    expect(await engine.call("unload", { modelId: "piper-tiny" })).toEqual({ unloaded: true });
+    expect((await engine.call("loaded", {})).map((model) => model.modelId)).not.toContain("piper-tiny");
   });
 
   it("fails clearly on a folder that holds no voice and on bad input", async () => {

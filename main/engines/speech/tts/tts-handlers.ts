@@ -16,8 +16,6 @@ const synthesizeSchema = z
     speaker: z.string().max(200).optional(),
   })
   .strict();
-const modelIdSchema = z.object({ modelId: z.string().min(1).max(200) }).strict();
-const configSchema = z.object({ budgetBytes: z.number().nonnegative(), idleUnloadMs: z.number().nonnegative() }).strict();
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
@@ -51,11 +49,5 @@ export function createTtsHandlers(models: TtsModels, log: (level: "info" | "warn
           models.release(input.modelId);
         }
       }),
-    "tts.unload": async (input) => ({ unloaded: await models.unload(parse(modelIdSchema, input, "unload").modelId) }),
-    "tts.loaded": async () => models.loaded(),
-    "tts.configure": async (input) => {
-      await models.configure(parse(configSchema, input, "configure"));
-      return { ok: true };
-    },
   };
 }

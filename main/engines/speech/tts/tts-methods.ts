@@ -1,5 +1,3 @@
-import type { LoadedModel } from "../../../../shared/models";
-import type { ModelCacheConfig } from "../../model-cache";
 import type { EngineMethod } from "../../protocol";
 
 export interface TtsSynthesizeInput {
@@ -23,12 +21,9 @@ export interface TtsSynthesizeOutput {
   ids: number[];
 }
 
-/** The speech engine's text-to-speech methods. */
+/** The speech engine's text-to-speech methods (loaded voices answer the engine's cache methods). */
 export type TtsMethods = {
   "tts.synthesize": EngineMethod<TtsSynthesizeInput, TtsSynthesizeOutput>;
-  "tts.unload": EngineMethod<{ modelId: string }, { unloaded: boolean }>;
-  "tts.loaded": EngineMethod<Record<string, never>, LoadedModel[]>;
-  "tts.configure": EngineMethod<ModelCacheConfig, { ok: true }>;
 };
 
 export function encodeSamples(samples: Float32Array): string {

@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LogMelFeatures } from "./features";
@@ -58,9 +60,9 @@ beforeAll(async () => {
 });
 
 describe("log-mel features", () => {
-  it("match the reference for a generated 1 kHz + 3 kHz tone", async () => {
+  it("match the reference for a generated 1 kHz + 3 kHz tone", () => {
     const tone = Float32Array.from({ length: SR }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 1000 * i) / SR) + 0.1 * Math.sin((2 * Math.PI * 3000 * i) / SR));
-    const actual = await features.extract(tone);
+    const actual = features.extract(tone);
     expect(actual.length).toBe(MELS * FRAMES);
 
     // The tone lasts 100 frames; every later frame is silence, floored at log10(1e-10).
@@ -81,13 +83,28 @@ describe("log-mel features", () => {
     expect(melToHz((hzToMel(8000) * (loudest + 1)) / (MELS + 1))).toBeLessThan(1100);
   });
 
-  it("zero-pads short audio and cuts audio longer than 30 s", async () => {
+  it("zero-pads short audio and cuts audio longer than 30 s", () => {
     const long = new Float32Array(SR * 31).fill(0.01);
     long.fill(0, SR * 30);
-    const cut = await features.extract(long);
-    const exact = await features.extract(long.subarray(0, SR * 30));
+    const cut = features.extract(long);
+    const exact = features.extract(long.subarray(0, SR * 30));
     expect(cut).toEqual(exact);
-    const silent = await features.extract(new Float32Array(10));
+    const silent = features.extract(new Float32Array(10));
     expect(new Set(silent).size).toBe(1);
+  });
+
+  it("are shaped by preprocessor_config.json and reject inconsistent sizes", async () => {
+    const config = JSON.parse(await readFile(path.resolve("../shared/models/stt/whisper-tiny.en/preprocessor_config.json"), "utf8")) as Record<string, unknown>;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "whisper-preprocessor-"));
+    const file = path.join(dir, "preprocessor_config.json");
+    await writeFile(file, JSON.stringify({ ...config, feature_size: 128, chunk_length: 10, n_samples: undefined, nb_max_frames: undefined }));
+    const shaped = await LogMelFeatures.load(dir);
+    expect([shaped.melBins, shaped.frames, shaped.windowSamples]).toEqual([128, 1000, 160_000]);
+    expect(shaped.extract(new Float32Array(SR)).length).toBe(128 * 1000);
+    await writeFile(file, JSON.stringify({ ...config, nb_max_frames: 1500 }));
+    await expect(LogMelFeatures.load(dir)).rejects.toMatchObject({ code: "MODEL_INCOMPATIBLE" });
+    await writeFile(file, JSON.stringify({ ...config, n_fft: 401 }));
+    await expect(LogMelFeatures.load(dir)).rejects.toMatchObject({ code: "MODEL_INCOMPATIBLE" });
+    await rm(dir, { recursive: true, force: true });
   });
 });

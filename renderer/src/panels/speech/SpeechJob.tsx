@@ -22,7 +22,8 @@ export function SpeechJob({ jobId, unit, doneText }: { jobId: string; unit: stri
   const titleId = useId();
   const cancel = useAction();
   const [cancelling, setCancelling] = useState(false);
-  if (!job) return <p className="muted">Starting…</p>;
+  // Not known yet (the event is on its way) or cleared from the queue: nothing to show.
+  if (!job) return null;
   const percent = Math.round(job.progress.fraction * 100);
   const detail = progressText(job, unit);
   const active = isActiveJob(job);

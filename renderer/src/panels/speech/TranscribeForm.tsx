@@ -76,7 +76,7 @@ export function TranscribeForm({ audioId }: { audioId: string }) {
             disabled={englishOnly}
             onChange={(event) => setForm({ task: event.target.value === "translate" ? "translate" : "transcribe" })}
           >
-            <option value="transcribe">Transcribe in the spoken language</option>
+            <option value="transcribe">Transcribe</option>
             <option value="translate">Translate to English</option>
           </select>
         </div>

@@ -45,7 +45,7 @@ export function DownloadRow({ download, busy, onAction }: DownloadRowProps) {
       {download.state === "failed" && download.error && <p className="error">{describeDownloadError(download.error)}</p>}
       <div className="row-actions download-actions">
         <button type="button" className="quiet" aria-expanded={showFiles} aria-controls={filesId} onClick={() => setShowFiles(!showFiles)}>
-          {fileCount === 1 ? "1 file" : `${fileCount} files`}
+          {showFiles ? "Hide files" : "Show files"} ({fileCount})
         </button>
         {actionsFor(download.state).map((action) => (
           <button key={action} type="button" aria-describedby={nameId} disabled={busy} onClick={() => onAction(action)}>

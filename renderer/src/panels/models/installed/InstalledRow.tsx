@@ -1,4 +1,5 @@
 import { useId } from "react";
+import type { Fit } from "../../../../../shared/library";
 import type { LoadedModel, ModelInfo } from "../../../../../shared/models";
 import { formatBytes } from "../../../format";
 import { FitBadge } from "../FitBadge";
@@ -7,6 +8,8 @@ import { describeFormat, describeSource } from "./model-source";
 
 interface InstalledRowProps {
   model: ModelInfo;
+  /** Estimated before load; undefined while unknown. */
+  fit: Fit | undefined;
   loaded: LoadedModel | undefined;
   busy: boolean;
   onLoad(): void;
@@ -20,7 +23,7 @@ function describeLoaded(loaded: LoadedModel | undefined): string {
   return `Loaded (${formatBytes(loaded.memoryBytes)})${placement ? ` · ${placement}` : ""}`;
 }
 
-export function InstalledRow({ model, loaded, busy, onLoad, onUnload, onDelete }: InstalledRowProps) {
+export function InstalledRow({ model, fit, loaded, busy, onLoad, onUnload, onDelete }: InstalledRowProps) {
   const nameId = useId();
   return (
     <tr>
@@ -30,7 +33,7 @@ export function InstalledRow({ model, loaded, busy, onLoad, onUnload, onDelete }
       <td>{FAMILY_LABELS[model.family]}</td>
       <td>{describeFormat(model)}</td>
       <td>{formatBytes(model.sizeBytes)}</td>
-      <td>{model.fit ? <FitBadge fit={model.fit} compact /> : "—"}</td>
+      <td>{fit ? <FitBadge fit={fit} compact /> : "—"}</td>
       <td>{describeSource(model)}</td>
       <td>{describeLoaded(loaded)}</td>
       <td>
@@ -39,10 +42,12 @@ export function InstalledRow({ model, loaded, busy, onLoad, onUnload, onDelete }
             <button type="button" aria-describedby={nameId} disabled={busy} onClick={onUnload}>
               Unload
             </button>
-          ) : (
+          ) : model.format === "gguf" ? (
             <button type="button" aria-describedby={nameId} disabled={busy} onClick={onLoad}>
               Load
             </button>
+          ) : (
+            <span className="muted">Loads when used</span>
           )}
           <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={onDelete}>
             Delete

@@ -6,6 +6,7 @@ import { useApp } from "../../../store/context";
 import { ImportForm } from "./ImportForm";
 import { InstalledRow } from "./InstalledRow";
 import { useModelActions } from "./use-model-actions";
+import { useModelFits } from "./use-model-fits";
 
 function deleteMessage(model: ModelInfo, isLoaded: boolean): string {
   const unload = isLoaded ? " It is unloaded first." : "";
@@ -20,6 +21,7 @@ export function InstalledTab() {
   const engines = useApp((s) => s.engines);
   const dataDir = useApp((s) => s.appInfo?.dataDir);
   const actions = useModelActions();
+  const fits = useModelFits(models);
   const { confirmation } = actions;
   const loaded = useMemo(() => {
     const byId = new Map<string, LoadedModel>();
@@ -63,6 +65,7 @@ export function InstalledTab() {
               <InstalledRow
                 key={model.id}
                 model={model}
+                fit={fits[model.id]}
                 loaded={loaded.get(model.id)}
                 busy={actions.pending}
                 onLoad={() => actions.load(model)}

@@ -1,2 +1,0 @@
-import { benchImagePipeline } from "./scripts/bench/image-pipeline";
-await benchImagePipeline();

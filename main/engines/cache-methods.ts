@@ -1,0 +1,29 @@
+import type { LoadedModel } from "../../shared/models";
+import type { EngineMethod } from "./protocol";
+
+/** The limits the host gives an engine's model caches (from settings; see main/models/cache-config.ts). */
+export interface EngineCacheConfig {
+  budgetBytes: number;
+  /** 0 keeps idle models loaded until evicted. */
+  idleUnloadMs: number;
+  /** VRAM the loaded models may use; 0 (or absent) means 90% of the free VRAM. Engines without GPU offload ignore it. */
+  vramBudgetBytes?: number;
+}
+
+/**
+ * The methods every engine process answers, whatever it runs: which models it holds, unloading
+ * one, and new cache limits. One method each covers all the caches of the process.
+ */
+export type CacheMethods = {
+  unload: EngineMethod<{ modelId: string }, { unloaded: boolean }>;
+  loaded: EngineMethod<Record<string, never>, LoadedModel[]>;
+  configure: EngineMethod<EngineCacheConfig, { ok: true }>;
+};
+
+/** One cache of loaded models inside an engine process. */
+export interface ModelHolder {
+  loaded(): LoadedModel[];
+  /** Resolves false when it did not hold the model. */
+  unload(modelId: string): Promise<boolean>;
+  configure(config: EngineCacheConfig): Promise<void>;
+}
