@@ -37,7 +37,10 @@ describe("image studio through the router", () => {
       ["succeeded", "image.generate", "image", "Image 2/2 · a lighthouse, at dawn"],
     ]);
     const updates = log.of("job.updated").filter((job) => job.id === jobIds[0] && job.status === "running" && job.progress.step !== undefined);
-    expect(updates.at(-1)?.progress).toMatchObject({ step: 6, total: 6, fraction: 1 });
+    // Updates are throttled, so the last "running" one may be any step; the final state always has the last.
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((job) => job.progress.total === 6)).toBe(true);
+    expect(jobs[0]?.progress).toMatchObject({ step: 6, total: 6, fraction: 1 });
     expect(updates.some((job) => job.progress.preview?.startsWith("data:image/png;base64,"))).toBe(true);
 
     const result = imageJobResultSchema.parse(jobs[1]?.result);

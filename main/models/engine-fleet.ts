@@ -33,8 +33,11 @@ export class EngineFleet {
   readonly speech: ConfiguredEngine<SpeechMethods>;
   readonly onnx: ConfiguredEngine<OnnxMethods>;
   private readonly all: ManagedEngine[] = [];
+  /** The limits last sent, so that unrelated settings changes do not restart the engines' idle timers. */
+  private lastConfig: string;
 
   constructor(private readonly options: EngineFleetOptions) {
+    this.lastConfig = JSON.stringify(options.cacheConfig());
     this.monitor = new EngineMonitor(options.events, options.logger, options.pollMs);
     // The order here is the order of the status bar.
     this.llm = this.manage<LlmMethods>("llm");
@@ -48,8 +51,11 @@ export class EngineFleet {
     return (await Promise.all(this.all.map((engine) => engine.unload(modelId)))).some(Boolean);
   }
 
-  /** Settings changed: running engines get the new limits now, the others when they start. */
+  /** Settings changed: running engines get new limits now, the others when they start. */
   reconfigure(): void {
+    const config = JSON.stringify(this.options.cacheConfig());
+    if (config === this.lastConfig) return;
+    this.lastConfig = config;
     for (const engine of this.all) engine.reconfigure();
   }
 

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { useApp } from "../store/context";
+import { isActiveJob } from "../store/jobs-slice";
 import type { PanelId } from "../store/ui-slice";
 
 const ITEMS: { id: PanelId; label: string }[] = [
@@ -16,7 +17,7 @@ export function Sidebar() {
   const panel = useApp((s) => s.panel);
   const showPanel = useApp((s) => s.showPanel);
   const jobs = useApp((s) => s.jobs);
-  const activeJobs = useMemo(() => Object.values(jobs).filter((j) => j.status === "queued" || j.status === "running").length, [jobs]);
+  const activeJobs = useMemo(() => Object.values(jobs).filter(isActiveJob).length, [jobs]);
   return (
     <nav className="sidebar" aria-label="Sections">
       <p className="brand">Atelier</p>

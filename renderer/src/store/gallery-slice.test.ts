@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LibraryItem } from "../../../shared/image";
-import { createClient } from "../api/client";
-import { WebSocketTransport } from "../api/ws-transport";
-import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
+import { hostConnections } from "../test-support/host-connections";
 import { createAppStore } from "./app-state";
 import { bindHostEvents } from "./host-events";
 
@@ -11,12 +9,7 @@ function item(id: string, createdAt: number): LibraryItem {
 }
 const ids = (items: LibraryItem[]) => items.map((i) => i.id);
 
-let host: WsTestHost | undefined;
-let transport: WebSocketTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await host?.stop();
-});
+const connect = hostConnections();
 
 describe("gallery slice", () => {
   it("starts over with page 0, appends later pages without duplicates, and keeps newest first", () => {
@@ -31,9 +24,7 @@ describe("gallery slice", () => {
   });
 
   it("follows library.changed: new items on top, updates in place, deletions counted once", async () => {
-    host = await WsTestHost.start({ "jobs.list": () => [] });
-    transport = new WebSocketTransport(host.url, nodeSocket);
-    const api = createClient(transport);
+    const { host, api } = await connect({ "jobs.list": () => [] });
     const store = createAppStore();
     store.getState().putGalleryPage([item("a", 1)], 1, 0);
     const unbind = bindHostEvents(api, store);

@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../shared/settings";
-import { createClient } from "../api/client";
-import { WebSocketTransport } from "../api/ws-transport";
 import { conversation, download, job, message } from "../test-support/fixtures";
-import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
+import { hostConnections } from "../test-support/host-connections";
 import { createAppStore } from "./app-state";
 import { bindHostEvents } from "./host-events";
 
-let host: WsTestHost | undefined;
-let transport: WebSocketTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await host?.stop();
-});
+const connect = hostConnections();
 
 describe("bindHostEvents", () => {
   it("turns every host event into the matching store change", async () => {
-    host = await WsTestHost.start({ "jobs.list": () => [] });
-    transport = new WebSocketTransport(host.url, nodeSocket);
-    const api = createClient(transport);
+    const { host, api } = await connect({ "jobs.list": () => [] });
     const store = createAppStore();
     const unbind = bindHostEvents(api, store);
     await api.jobs.list({});

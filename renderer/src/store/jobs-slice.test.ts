@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { job } from "../test-support/fixtures";
 import { createAppStore } from "./app-state";
+import { isActiveJob } from "./jobs-slice";
 
 describe("jobs slice", () => {
   it("never lets a late progress update revive a finished job", () => {
@@ -16,5 +17,11 @@ describe("jobs slice", () => {
     store.getState().setJobs([job("a", "queued"), job("b", "failed"), job("c", "running"), job("d", "cancelled")]);
     store.getState().removeFinishedJobs();
     expect(Object.keys(store.getState().jobs).sort()).toEqual(["a", "c"]);
+  });
+
+  it("counts waiting and running jobs as active", () => {
+    expect(isActiveJob(job("a", "queued"))).toBe(true);
+    expect(isActiveJob(job("b", "running"))).toBe(true);
+    expect([job("c", "succeeded"), job("d", "failed"), job("e", "cancelled")].some(isActiveJob)).toBe(false);
   });
 });

@@ -13,6 +13,11 @@ export function isFinal(job: Job): boolean {
   return FINAL_JOB_STATUSES.includes(job.status);
 }
 
+/** Waiting or running: it can still be cancelled. */
+export function isActiveJob(job: Job): boolean {
+  return job.status === "queued" || job.status === "running";
+}
+
 export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set) => ({
   jobs: {},
   setJobs: (jobs) => set({ jobs: Object.fromEntries(jobs.map((job) => [job.id, job])) }),

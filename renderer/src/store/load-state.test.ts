@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CatalogItem } from "../../../shared/library";
 import { DEFAULT_SETTINGS } from "../../../shared/settings";
-import { createClient } from "../api/client";
-import { WebSocketTransport } from "../api/ws-transport";
 import { download } from "../test-support/fixtures";
-import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
+import { hostConnections } from "../test-support/host-connections";
 import { createAppStore } from "./app-state";
 import { loadState } from "./load-state";
 
@@ -27,17 +25,12 @@ const catalogItem: CatalogItem = {
 };
 const hardware = { ramBytes: 8e9, freeRamBytes: 4e9, cpuCores: 2, cpuModel: "cpu", gpus: [], onnxProviders: ["cpu"] };
 
-let host: WsTestHost | undefined;
-let transport: WebSocketTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await host?.stop();
-});
+const connect = hostConnections();
 
 describe("loadState", () => {
   it("fills the library slices with the catalog, the hardware and the downloads", async () => {
     // Only the library's channels matter here; other panels' loads may fail without changing what is checked.
-    host = await WsTestHost.start({
+    const { api } = await connect({
       "app.info": () => ({ version: "1", dataDir: "/d", mode: "serve", platform: "linux" }),
       "settings.get": () => DEFAULT_SETTINGS,
       "models.list": () => [],
@@ -48,9 +41,8 @@ describe("loadState", () => {
       "hardware.info": () => hardware,
       "downloads.list": () => [download("d1", "paused")],
     });
-    transport = new WebSocketTransport(host.url, nodeSocket);
     const store = createAppStore();
-    await loadState(createClient(transport), store);
+    await loadState(api, store);
     const state = store.getState();
     expect(state.catalogKnown).toBe(true);
     expect(state.catalog.map((item) => item.id)).toEqual(["stories"]);
@@ -59,10 +51,9 @@ describe("loadState", () => {
   });
 
   it("says when part of the state could not be loaded", async () => {
-    host = await WsTestHost.start({ "settings.get": () => DEFAULT_SETTINGS });
-    transport = new WebSocketTransport(host.url, nodeSocket);
+    const { api } = await connect({ "settings.get": () => DEFAULT_SETTINGS });
     const store = createAppStore();
-    await loadState(createClient(transport), store);
+    await loadState(api, store);
     expect(store.getState().settings).not.toBeNull();
     expect(store.getState().appError).toMatch(/^Atelier could not load everything/);
   });

@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AudioItem, Transcript } from "../../../shared/speech";
-import { createClient } from "../api/client";
-import { WebSocketTransport } from "../api/ws-transport";
-import { WsTestHost, nodeSocket } from "../test-support/ws-test-host";
+import { hostConnections } from "../test-support/host-connections";
 import { createAppStore } from "./app-state";
 import { bindHostEvents } from "./host-events";
 import { latestTranscript } from "./transcripts-slice";
@@ -16,12 +14,7 @@ function transcript(id: string, audioId: string, createdAt: number, updatedAt = 
   return { id, audioId, modelId: "whisper-tiny.en", language: "en", task: "transcribe", segments, speech: [{ start: 0.3, end: 2 }], createdAt, updatedAt };
 }
 
-let host: WsTestHost | undefined;
-let transport: WebSocketTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await host?.stop();
-});
+const connect = hostConnections();
 
 describe("audio slice", () => {
   it("keeps clips newest first and forgets the selection and regions of a deleted clip", () => {
@@ -59,9 +52,7 @@ describe("transcripts slice", () => {
 
 describe("speech host events", () => {
   it("turn audio, transcript and sentence events into store changes", async () => {
-    host = await WsTestHost.start({ "jobs.list": () => [] });
-    transport = new WebSocketTransport(host.url, nodeSocket);
-    const api = createClient(transport);
+    const { host, api } = await connect({ "jobs.list": () => [] });
     const store = createAppStore();
     const unbind = bindHostEvents(api, store);
     await api.jobs.list({});

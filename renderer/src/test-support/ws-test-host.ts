@@ -5,7 +5,7 @@ import { AppError, toAppErrorShape } from "../../../shared/errors";
 import { clientFrameSchema, type ServerFrame } from "../../../shared/wire";
 import type { SocketFactory } from "../api/socket";
 
-type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+export type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
 /**
  * A real WebSocket server speaking the serve-mode frames, answering from the handlers a test gives,

@@ -3,8 +3,8 @@ import type { Conversation } from "../../../../shared/chat";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
+import { downloadText } from "../../download-file";
 import { useApi, useApp } from "../../store/context";
-import { downloadText } from "./download";
 import { RenameForm } from "./RenameForm";
 
 /** The open conversation's title and what can be done with it as a whole. */

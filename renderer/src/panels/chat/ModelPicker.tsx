@@ -3,6 +3,7 @@ import type { Conversation } from "../../../../shared/chat";
 import type { ModelInfo } from "../../../../shared/models";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
+import { useInstalledModels } from "../../components/use-installed-models";
 import { formatBytes, formatCount } from "../../format";
 import { useApi, useApp } from "../../store/context";
 import { useChatCommands } from "./use-chat";
@@ -17,18 +18,15 @@ export function ModelPicker({ conversation }: { conversation: Conversation | und
   const api = useApi();
   const selectId = useId();
   const hintId = useId();
-  const allModels = useApp((s) => s.models);
-  const modelsKnown = useApp((s) => s.modelsKnown);
+  const { models, noModels } = useInstalledModels("llm");
   const setModels = useApp((s) => s.setModels);
   const draftModelId = useApp((s) => s.draft.modelId);
   const dataDir = useApp((s) => s.appInfo?.dataDir);
   const chat = useChatCommands();
   const { run, pending, error } = useAction();
 
-  const models = allModels.filter((model) => model.family === "llm");
   const selected = (conversation ? conversation.modelId : draftModelId) ?? "";
   const missing = selected !== "" && !models.some((model) => model.id === selected);
-  const noModels = modelsKnown && models.length === 0;
 
   return (
     <div className="model-picker">

@@ -1,4 +1,5 @@
 import { generationParamsSchema, SYSTEM_PROMPT_MAX, type GenerationParams } from "../../../../shared/chat";
+import { parseNumberField, type NumberRule } from "../../number-field";
 
 export const PARAM_FIELDS = ["temperature", "topP", "topK", "maxTokens", "seed", "contextSize"] as const;
 export type ParamField = (typeof PARAM_FIELDS)[number];
@@ -9,7 +10,7 @@ export type ParamsFormResult =
   | { ok: true; systemPrompt: string; params: GenerationParams }
   | { ok: false; errors: Partial<Record<FormField, string>> };
 
-const RULES: Record<ParamField, { label: string; integer: boolean; min: number; max: number }> = {
+const RULES: Record<ParamField, NumberRule> = {
   temperature: { label: "Temperature", integer: false, min: 0, max: 2 },
   topP: { label: "Top-p", integer: false, min: 0, max: 1 },
   topK: { label: "Top-k", integer: true, min: 0, max: 1000 },
@@ -34,16 +35,6 @@ export function toFormValues(systemPrompt: string, params: GenerationParams): Pa
   };
 }
 
-function parseNumber(field: ParamField, raw: string): number | string {
-  const { label, integer, min, max } = RULES[field];
-  const text = raw.trim();
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value)) return `${label} must be a number.`;
-  if (integer && !Number.isInteger(value)) return `${label} must be a whole number.`;
-  if (value < min || value > max) return `${label} must be between ${min} and ${max}.`;
-  return value;
-}
-
 /** Checks what was typed; every problem is reported against its field, in words. */
 export function parseParamsForm(values: ParamsFormValues): ParamsFormResult {
   const errors: Partial<Record<FormField, string>> = {};
@@ -53,7 +44,7 @@ export function parseParamsForm(values: ParamsFormValues): ParamsFormResult {
       numbers.seed = null;
       continue;
     }
-    const parsed = parseNumber(field, values[field]);
+    const parsed = parseNumberField(values[field], RULES[field]);
     if (typeof parsed === "string") errors[field] = parsed;
     else numbers[field] = parsed;
   }

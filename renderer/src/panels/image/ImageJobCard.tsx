@@ -1,17 +1,12 @@
 import { useId } from "react";
 import { imageJobResultSchema, type LibraryItem } from "../../../../shared/image";
 import type { Job } from "../../../../shared/jobs";
+import { jobPercent, jobStatusLabel } from "../../components/job-status";
+import { TaskProgress } from "../../components/TaskProgress";
 import { describeError } from "../../errors/describe-error";
+import { isActiveJob } from "../../store/jobs-slice";
 import { stepText } from "./image-jobs";
 import { JobResult } from "./JobResult";
-
-const STATUS_LABELS: Record<Job["status"], string> = {
-  queued: "Waiting",
-  running: "Generating",
-  succeeded: "Done",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
 
 interface ImageJobCardProps {
   job: Job;
@@ -23,9 +18,7 @@ interface ImageJobCardProps {
 /** One queued or running image: its live preview, progress by step, and Cancel. */
 export function ImageJobCard({ job, cancelling, onCancel, onOpen }: ImageJobCardProps) {
   const titleId = useId();
-  const percent = Math.round(job.progress.fraction * 100);
-  const active = job.status === "queued" || job.status === "running";
-  const detail = stepText(job);
+  const active = isActiveJob(job);
   const result = job.status === "succeeded" ? imageJobResultSchema.safeParse(job.result) : null;
   return (
     <li className={`image-job job-${job.status}`}>
@@ -39,30 +32,17 @@ export function ImageJobCard({ job, cancelling, onCancel, onOpen }: ImageJobCard
         )}
       </div>
       <div className="image-job-body">
-        <div className="job-heading">
-          <span id={titleId} className="job-title">
-            {job.title}
-          </span>
-          <span className="job-status">{STATUS_LABELS[job.status]}</span>
-        </div>
-        <div
-          className="progress"
-          role="progressbar"
-          aria-labelledby={titleId}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-valuetext={detail ? `${percent}%, ${detail}` : `${percent}%`}
+        <TaskProgress
+          titleId={titleId}
+          title={job.title}
+          status={jobStatusLabel(job.status, "Generating")}
+          percent={jobPercent(job)}
+          stepText={stepText(job)}
+          onCancel={active ? onCancel : undefined}
+          cancelling={cancelling}
         >
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        </div>
-        <p className="job-detail muted">{detail ? `${detail} · ${percent}%` : `${percent}%`}</p>
-        {job.status === "failed" && job.error && <p className="error">{describeError(job.error)}</p>}
-        {active && (
-          <button type="button" aria-describedby={titleId} disabled={cancelling} onClick={onCancel}>
-            Cancel
-          </button>
-        )}
+          {job.status === "failed" && job.error && <p className="error">{describeError(job.error)}</p>}
+        </TaskProgress>
       </div>
     </li>
   );

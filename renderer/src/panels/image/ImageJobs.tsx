@@ -1,23 +1,18 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
+import { useCancelJob } from "../../components/use-cancel-job";
 import type { LibraryItem } from "../../../../shared/image";
-import { useApi, useApp } from "../../store/context";
+import { useApp } from "../../store/context";
 import { ImageJobCard } from "./ImageJobCard";
 import { panelJobs } from "./image-jobs";
 
 /** Images waiting and being made, with live previews; finished ones linger briefly. */
 export function ImageJobs({ onOpen }: { onOpen(item: LibraryItem): void }) {
-  const api = useApi();
   const jobsById = useApp((s) => s.jobs);
-  const putJob = useApp((s) => s.putJob);
   const jobs = useMemo(() => panelJobs(jobsById), [jobsById]);
-  const [cancelling, setCancelling] = useState<string | null>(null);
   const { run, error } = useAction();
-  const cancel = (id: string) => {
-    setCancelling(id);
-    void run(async () => putJob(await api.jobs.cancel({ id }))).finally(() => setCancelling(null));
-  };
+  const { cancellingId, cancel } = useCancelJob(run);
 
   return (
     <section className="image-jobs" aria-labelledby="image-jobs-title">
@@ -28,7 +23,7 @@ export function ImageJobs({ onOpen }: { onOpen(item: LibraryItem): void }) {
       ) : (
         <ul className="image-job-list" aria-label="Image jobs">
           {jobs.map((job) => (
-            <ImageJobCard key={job.id} job={job} cancelling={cancelling === job.id} onCancel={() => cancel(job.id)} onOpen={onOpen} />
+            <ImageJobCard key={job.id} job={job} cancelling={cancellingId === job.id} onCancel={() => cancel(job.id)} onOpen={onOpen} />
           ))}
         </ul>
       )}

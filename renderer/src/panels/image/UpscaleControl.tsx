@@ -2,14 +2,14 @@ import { useId, useState } from "react";
 import type { LibraryItem } from "../../../../shared/image";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
-import { useApi, useApp } from "../../store/context";
+import { useInstalledModels } from "../../components/use-installed-models";
+import { useApi } from "../../store/context";
 
 /** Queues an upscale of one library image with an installed upscale model; the result lands in the gallery. */
 export function UpscaleControl({ item }: { item: LibraryItem }) {
   const api = useApi();
   const selectId = useId();
-  const allModels = useApp((s) => s.models);
-  const models = allModels.filter((model) => model.family === "upscale");
+  const { models } = useInstalledModels("upscale");
   const [modelId, setModelId] = useState("");
   const [queued, setQueued] = useState(false);
   const { run, pending, error } = useAction();

@@ -1,4 +1,5 @@
 import { imageGenerateRequestSchema, type ImageGenerateRequest, type Sampler } from "../../../../shared/image";
+import { parseNumberField, type NumberRule } from "../../number-field";
 import { MAX_SEED } from "./seed";
 import { checkDimension } from "./size-presets";
 
@@ -49,23 +50,13 @@ export interface ImageSources {
 export type ImageFormResult = { ok: true; request: ImageGenerateRequest } | { ok: false; errors: ImageFormErrors };
 
 const PROMPT_MAX = 10_000;
-const NUMBER_RULES: Record<"steps" | "cfgScale" | "seed" | "batchCount" | "strength", { label: string; integer: boolean; min: number; max: number }> = {
+const NUMBER_RULES: Record<"steps" | "cfgScale" | "seed" | "batchCount" | "strength", NumberRule> = {
   steps: { label: "Steps", integer: true, min: 1, max: 150 },
   cfgScale: { label: "CFG scale", integer: false, min: 0, max: 30 },
   seed: { label: "Seed", integer: true, min: 0, max: MAX_SEED },
   batchCount: { label: "Batch count", integer: true, min: 1, max: 16 },
   strength: { label: "Strength", integer: false, min: 0, max: 1 },
 };
-
-function checkNumber(field: keyof typeof NUMBER_RULES, raw: string): number | string {
-  const { label, integer, min, max } = NUMBER_RULES[field];
-  const text = raw.trim();
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value)) return `${label} must be a number.`;
-  if (integer && !Number.isInteger(value)) return `${label} must be a whole number.`;
-  if (value < min || value > max) return `${label} must be between ${min} and ${max}.`;
-  return value;
-}
 
 /** Checks what was typed and builds the request; every problem is reported against its field, in words. */
 export function parseImageForm(values: ImageFormValues, sources: ImageSources): ImageFormResult {
@@ -83,11 +74,11 @@ export function parseImageForm(values: ImageFormValues, sources: ImageSources): 
   }
   take("width", checkDimension("Width", values.width));
   take("height", checkDimension("Height", values.height));
-  take("steps", checkNumber("steps", values.steps));
-  take("cfgScale", checkNumber("cfgScale", values.cfgScale));
-  take("batchCount", checkNumber("batchCount", values.batchCount));
-  if (values.seed.trim() !== "") take("seed", checkNumber("seed", values.seed));
-  if (sources.initImage) take("strength", checkNumber("strength", values.strength));
+  take("steps", parseNumberField(values.steps, NUMBER_RULES.steps));
+  take("cfgScale", parseNumberField(values.cfgScale, NUMBER_RULES.cfgScale));
+  take("batchCount", parseNumberField(values.batchCount, NUMBER_RULES.batchCount));
+  if (values.seed.trim() !== "") take("seed", parseNumberField(values.seed, NUMBER_RULES.seed));
+  if (sources.initImage) take("strength", parseNumberField(values.strength, NUMBER_RULES.strength));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const checked = imageGenerateRequestSchema.safeParse({

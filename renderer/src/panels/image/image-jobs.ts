@@ -1,18 +1,15 @@
 import type { Job } from "../../../../shared/jobs";
+import { isActiveJob } from "../../store/jobs-slice";
 
 /** Finished jobs stay in the panel's list for a while, so a result or an error can be read. */
 export const FINISHED_SHOWN = 4;
 
-function isActive(job: Job): boolean {
-  return job.status === "queued" || job.status === "running";
-}
-
 /** The image engine's jobs for the panel: every active one (oldest first, as they will run), then the latest finished. */
 export function panelJobs(jobs: Record<string, Job>): Job[] {
   const image = Object.values(jobs).filter((job) => job.engine === "image");
-  const active = image.filter(isActive).sort((a, b) => a.createdAt - b.createdAt);
+  const active = image.filter(isActiveJob).sort((a, b) => a.createdAt - b.createdAt);
   const finished = image
-    .filter((job) => !isActive(job))
+    .filter((job) => !isActiveJob(job))
     .sort((a, b) => (b.finishedAt ?? b.createdAt) - (a.finishedAt ?? a.createdAt))
     .slice(0, FINISHED_SHOWN);
   return [...active, ...finished];

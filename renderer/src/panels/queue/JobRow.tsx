@@ -1,15 +1,10 @@
 import { useId } from "react";
 import type { Job } from "../../../../shared/jobs";
+import { jobPercent, jobStatusLabel } from "../../components/job-status";
+import { TaskProgress } from "../../components/TaskProgress";
 import { describeError } from "../../errors/describe-error";
 import { formatTime } from "../../format";
-
-const STATUS_LABELS: Record<Job["status"], string> = {
-  queued: "Waiting",
-  running: "Running",
-  succeeded: "Done",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
+import { isActiveJob } from "../../store/jobs-slice";
 
 interface JobRowProps {
   job: Job;
@@ -19,38 +14,26 @@ interface JobRowProps {
 
 export function JobRow({ job, cancelling, onCancel }: JobRowProps) {
   const titleId = useId();
-  const percent = Math.round(job.progress.fraction * 100);
-  const active = job.status === "queued" || job.status === "running";
+  const percent = jobPercent(job);
   const steps = job.progress.total ? ` · step ${job.progress.step ?? 0} of ${job.progress.total}` : "";
   return (
     <li className={`job job-${job.status}`}>
-      <div className="job-heading">
-        <span id={titleId} className="job-title">
-          {job.title}
-        </span>
-        <span className="job-status">{STATUS_LABELS[job.status]}</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-labelledby={titleId}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%`}
+      <TaskProgress
+        titleId={titleId}
+        title={job.title}
+        status={jobStatusLabel(job.status, "Running")}
+        percent={percent}
+        detail={
+          <>
+            {job.progress.message ? `${job.progress.message} · ` : ""}
+            {percent}%{steps} · started {formatTime(job.startedAt ?? job.createdAt)}
+          </>
+        }
+        onCancel={isActiveJob(job) ? onCancel : undefined}
+        cancelling={cancelling}
       >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <p className="job-detail muted">
-        {job.progress.message ? `${job.progress.message} · ` : ""}
-        {percent}%{steps} · started {formatTime(job.startedAt ?? job.createdAt)}
-      </p>
-      {job.status === "failed" && job.error && <p className="error">{describeError(job.error)}</p>}
-      {active && (
-        <button type="button" aria-describedby={titleId} disabled={cancelling} onClick={onCancel}>
-          Cancel
-        </button>
-      )}
+        {job.status === "failed" && job.error && <p className="error">{describeError(job.error)}</p>}
+      </TaskProgress>
     </li>
   );
 }

@@ -1,6 +1,7 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
+import { useCancelJob } from "../../components/use-cancel-job";
 import { useApi, useApp } from "../../store/context";
 import { isFinal } from "../../store/jobs-slice";
 import { JobRow } from "./JobRow";
@@ -9,17 +10,12 @@ import { JobRow } from "./JobRow";
 export function QueuePanel() {
   const api = useApi();
   const jobsById = useApp((s) => s.jobs);
-  const putJob = useApp((s) => s.putJob);
   const removeFinishedJobs = useApp((s) => s.removeFinishedJobs);
-  const [cancelling, setCancelling] = useState<string | null>(null);
   const { run, pending, error } = useAction();
+  const { cancellingId, cancel } = useCancelJob(run);
   const jobs = useMemo(() => Object.values(jobsById).sort((a, b) => b.createdAt - a.createdAt), [jobsById]);
   const anyFinished = jobs.some(isFinal);
 
-  const cancel = (id: string) => {
-    setCancelling(id);
-    void run(async () => putJob(await api.jobs.cancel({ id }))).finally(() => setCancelling(null));
-  };
   const clearFinished = () =>
     void run(async () => {
       await api.jobs.clearFinished({});
@@ -40,7 +36,7 @@ export function QueuePanel() {
       ) : (
         <ul className="job-list" aria-label="Jobs">
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} cancelling={cancelling === job.id} onCancel={() => cancel(job.id)} />
+            <JobRow key={job.id} job={job} cancelling={cancellingId === job.id} onCancel={() => cancel(job.id)} />
           ))}
         </ul>
       )}

@@ -1,4 +1,6 @@
 import { settingsSchema, type Settings, type SettingsPatch } from "../../../../shared/settings";
+import { formatCount } from "../../format";
+import { parseNumberField } from "../../number-field";
 
 const GPU_MODES = ["auto", "max", "layers"] as const;
 export type GpuMode = (typeof GPU_MODES)[number];
@@ -43,16 +45,6 @@ export function toSettingsForm(settings: Settings): SettingsFormValues {
   };
 }
 
-function parseNumber(field: NumberField, raw: string): number | string {
-  const { label, integer, min, max } = NUMBER_RULES[field];
-  const text = raw.trim();
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value)) return `${label} must be a number.`;
-  if (integer && !Number.isInteger(value)) return `${label} must be a whole number.`;
-  if (value < min || value > max) return `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}.`;
-  return value;
-}
-
 const endpointSchema = settingsSchema.shape.hub.unwrap().shape.endpoint;
 
 /** The endpoint without a trailing slash, or what is wrong with it. */
@@ -79,7 +71,7 @@ export function parseSettingsForm(values: SettingsFormValues): SettingsFormResul
   const fields: NumberField[] = ["threads", "idleUnloadMinutes", "ramBudgetMiB", "vramBudgetMiB", "concurrency", "downloadsConcurrency"];
   if (values.gpuMode === "layers") fields.push("gpuLayers");
   for (const field of fields) {
-    const parsed = parseNumber(field, values[field]);
+    const parsed = parseNumberField(values[field], NUMBER_RULES[field], formatCount);
     if (typeof parsed === "string") errors[field] = parsed;
     else numbers[field] = parsed;
   }

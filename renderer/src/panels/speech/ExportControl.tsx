@@ -2,8 +2,8 @@ import { useId, useState } from "react";
 import { TRANSCRIPT_FORMATS } from "../../../../shared/speech";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
+import { downloadText } from "../../download-file";
 import { useApi } from "../../store/context";
-import { downloadText } from "../chat/download";
 
 type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 

@@ -2,8 +2,8 @@ import { useEffect, useId, type FormEvent } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAction } from "../../components/use-action";
 import { useApi, useApp, useAppStore } from "../../store/context";
+import { isActiveJob } from "../../store/jobs-slice";
 import type { SpeakForm as SpeakValues } from "../../store/voices-slice";
-import { isActiveJob } from "./speech-jobs";
 import { VoiceFields } from "./VoiceFields";
 
 const FORMATS: { value: SpeakValues["format"]; label: string }[] = [

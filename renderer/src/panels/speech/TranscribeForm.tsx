@@ -1,10 +1,10 @@
 import { useEffect, useId, type FormEvent } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { InstalledModelField } from "../../components/InstalledModelField";
 import { useAction } from "../../components/use-action";
 import { useApi, useApp, useAppStore } from "../../store/context";
+import { isActiveJob } from "../../store/jobs-slice";
 import { SpeechJob } from "./SpeechJob";
-import { isActiveJob } from "./speech-jobs";
-import { SttModelField } from "./SttModelField";
 import { isEnglishOnlyModel, LANGUAGE_CHOICES } from "./whisper-languages";
 
 /** Model, language and task for one clip, the Transcribe button, and the clip's transcription job. */
@@ -45,7 +45,12 @@ export function TranscribeForm({ audioId }: { audioId: string }) {
   return (
     <form className="transcribe-form" aria-label="Transcription settings" onSubmit={submit}>
       <div className="transcribe-fields">
-        <SttModelField value={form.modelId} onChange={(modelId) => setForm({ modelId })} />
+        <InstalledModelField
+          family="stt"
+          value={form.modelId}
+          noModelsText="No speech-to-text models installed yet. Get Whisper from the catalog."
+          onChange={(modelId) => setForm({ modelId })}
+        />
         <div className="field">
           <label htmlFor={languageId}>Language</label>
           <select

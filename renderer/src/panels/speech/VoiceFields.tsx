@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { CatalogHint } from "../../components/CatalogHint";
 import { useApp } from "../../store/context";
 import { languageName } from "./whisper-languages";
 
@@ -12,8 +13,6 @@ export function VoiceFields() {
   const setForm = useApp((s) => s.setSpeakForm);
   const voices = useApp((s) => s.voices);
   const voicesKnown = useApp((s) => s.voicesKnown);
-  const showPanel = useApp((s) => s.showPanel);
-  const showModelsTab = useApp((s) => s.showModelsTab);
   const voice = voices.find((candidate) => candidate.id === form.voiceId);
   const noVoices = voicesKnown && voices.length === 0;
   return (
@@ -33,20 +32,7 @@ export function VoiceFields() {
             </option>
           ))}
         </select>
-        {noVoices && (
-          <div id={hintId} className="hint">
-            <p>No voices installed yet. Get a Piper voice or Kokoro from the catalog.</p>
-            <button
-              type="button"
-              onClick={() => {
-                showModelsTab("catalog");
-                showPanel("models");
-              }}
-            >
-              Open the model catalog
-            </button>
-          </div>
-        )}
+        {noVoices && <CatalogHint id={hintId}>No voices installed yet. Get a Piper voice or Kokoro from the catalog.</CatalogHint>}
       </div>
       {voice && voice.speakers.length > 0 && (
         <div className="field">

@@ -1,9 +1,5 @@
 import type { Job } from "../../../../shared/jobs";
 
-export function isActiveJob(job: Job): boolean {
-  return job.status === "queued" || job.status === "running";
-}
-
 /**
  * "Window 2 of 5" (transcription) or "Sentence 1 of 3" (speech) from the job's steps; the
  * job's own message while it counts none (e.g. loading the model).

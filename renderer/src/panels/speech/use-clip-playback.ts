@@ -1,18 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { downloadUrl } from "../../download-file";
 import { describeError } from "../../errors/describe-error";
 import { useApi } from "../../store/context";
 import type { AudioItem } from "../../../../shared/speech";
 import { clipDownloadName, dataUrlToBlob } from "./audio-file";
-
-function saveAs(url: string, filename: string): void {
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
 
 /**
  * Plays one library clip: its bytes are read from the host on the first Play and kept as an
@@ -67,7 +58,7 @@ export function useClipPlayback(item: Pick<AudioItem, "id" | "name" | "file">) {
   const download = useCallback(() => {
     setError(null);
     load().then(
-      (audio) => saveAs(audio.src, clipDownloadName(item)),
+      (audio) => downloadUrl(audio.src, clipDownloadName(item)),
       (cause: unknown) => setError(`The clip could not be downloaded: ${describeError(cause)}`),
     );
   }, [load, item]);

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { Download } from "../../../../../shared/library";
+import { TaskProgress } from "../../../components/TaskProgress";
 import { percentOf } from "../../../format";
 import { DownloadFiles } from "./DownloadFiles";
 import { actionsFor, describeDownloadError, describeTransfer, DOWNLOAD_STATE_LABELS, type DownloadAction } from "./download-view";
@@ -21,28 +22,20 @@ export function DownloadRow({ download, busy, onAction }: DownloadRowProps) {
   const fileCount = download.files.length;
   return (
     <li className={`job download download-${download.state}`} aria-labelledby={nameId}>
-      <div className="job-heading">
-        <span id={nameId} className="job-title">
-          {download.name}
-        </span>
-        <span className="job-status">{DOWNLOAD_STATE_LABELS[download.state]}</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-labelledby={nameId}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%`}
+      <TaskProgress
+        titleId={nameId}
+        title={download.name}
+        status={DOWNLOAD_STATE_LABELS[download.state]}
+        percent={percent}
+        detail={
+          <>
+            {download.repo} · {describeTransfer(download)}
+            {download.attempts > 1 && download.state === "downloading" ? ` · attempt ${download.attempts}` : ""}
+          </>
+        }
       >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <p className="job-detail muted">
-        {download.repo} · {describeTransfer(download)}
-        {download.attempts > 1 && download.state === "downloading" ? ` · attempt ${download.attempts}` : ""}
-      </p>
-      {download.state === "failed" && download.error && <p className="error">{describeDownloadError(download.error)}</p>}
+        {download.state === "failed" && download.error && <p className="error">{describeDownloadError(download.error)}</p>}
+      </TaskProgress>
       <div className="row-actions download-actions">
         <button type="button" className="quiet" aria-expanded={showFiles} aria-controls={filesId} onClick={() => setShowFiles(!showFiles)}>
           {showFiles ? "Hide files" : "Show files"} ({fileCount})
