@@ -1,3 +1,4 @@
+import { concatBytes } from "./concat";
 import { AppError } from "./errors";
 
 /**
@@ -149,11 +150,5 @@ export function withPngText(png: Uint8Array, keyword: string, text: string): Uin
     }
     parts.push(raw);
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
