@@ -27,6 +27,20 @@ export async function openTestHost(dataDir: string): Promise<Host> {
   return createHost({ dataDir, workerDir: WORKER_DIR, mode: "serve", version: "test", logger: silentLogger });
 }
 
+export interface TestHostRig {
+  host: Host;
+  log: EventLog;
+  dataDir: string;
+}
+
+/** A host on a fresh data dir that `install` filled first (models, files), with a log of its events. */
+export async function openTestHostWith(install: (dataDir: string) => Promise<unknown>): Promise<TestHostRig> {
+  const dataDir = await tempDataDir();
+  await install(dataDir);
+  const host = await openTestHost(dataDir);
+  return { host, log: new EventLog(host), dataDir };
+}
+
 /** Calls a channel like the renderer would; an error result is thrown as AppError. */
 export async function invoke<C extends Channel>(host: Host, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await host.router.handle(channel, request, { origin: "test" });
@@ -41,6 +55,13 @@ export async function errorCodeOf(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
   }
+}
+
+/** The AppError a promise rejects with; anything else (or resolving) fails the test. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
 }
 
 /** Records every event a host emits and waits for the ones a test expects. */

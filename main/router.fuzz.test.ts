@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, invokeContract, type Channel, type RequestOf } from "../shared/contract";
 import type { Host } from "./host";
+import { createPrng } from "../scripts/fixtures/prng";
 import { invoke, openTestHost, tempDataDir } from "./host-test-kit";
 
 /** One valid request per channel: the base that mutations start from (typed, so contract changes show up here). */
@@ -62,23 +63,11 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   "speech.speak": { voiceId: "some-voice", text: "Hello there.", speed: 1.2, speaker: "alice", format: "mp3" },
 };
 
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "then"];
 const HUGE = "x".repeat(1_000_000);
 
 function fuzzer(seed: number) {
-  const random = prng(seed);
+  const random = createPrng(seed); // seeded, so a failure replays exactly
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const int = (max: number) => Math.floor(random() * max);
 

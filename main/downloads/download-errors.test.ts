@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestHub, type FaultRule, type TestHub } from "../../scripts/hub-server/test-hub";
-import { AppError } from "../../shared/errors";
+import { appErrorOf } from "../host-test-kit";
 import { GATED_MESSAGE } from "../hub/hub-errors";
 import { listTree, openManager, sha256OfFile, stagedFiles, type ManagerHarness } from "./download-test-kit";
 
@@ -30,16 +30,10 @@ async function failWith(rules: FaultRule[]) {
   return { started, done: await harness.settled(started.id) };
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
 describe("download failures", () => {
   it("reports DISK_FULL before any byte is written when the files cannot fit", async () => {
     await hub.createRepo("owner/huge-GGUF", { files: [{ path: "huge.gguf", size: 2 ** 50, virtual: true }] });
-    const error = await caught(harness.start({ ...request, repo: "owner/huge-GGUF", files: ["huge.gguf"] }));
+    const error = await appErrorOf(harness.start({ ...request, repo: "owner/huge-GGUF", files: ["huge.gguf"] }));
     expect(error.code).toBe("DISK_FULL");
     expect(error.message).toMatch(/needs 1\.1 PB and .* is free/);
     expect(error.details).toMatchObject({ neededBytes: 2 ** 50, freeBytes: expect.any(Number) });
@@ -113,11 +107,11 @@ describe("download failures", () => {
 
   it("refuses a model already installed, one already in the list, and a file the repository lacks", async () => {
     const first = await harness.start(request);
-    expect((await caught(harness.start(request))).code).toBe("INVALID_INPUT");
+    expect((await appErrorOf(harness.start(request))).code).toBe("INVALID_INPUT");
     await harness.settled(first.id);
-    const installed = await caught(harness.start(request));
+    const installed = await appErrorOf(harness.start(request));
     expect(installed).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("already installed") });
-    const missing = await caught(harness.start({ ...request, files: ["nope.gguf"] }));
+    const missing = await appErrorOf(harness.start({ ...request, files: ["nope.gguf"] }));
     expect(missing).toMatchObject({ code: "NOT_FOUND", message: "owner/model-GGUF has no file nope.gguf at main." });
   });
 });

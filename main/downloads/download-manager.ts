@@ -7,9 +7,9 @@ import type { EventBus } from "../events/bus";
 import { resolveInside } from "../fs/inside";
 import type { HubClient } from "../hub/hub-client";
 import type { Logger } from "../log/types";
-import { ensureFreeSpace } from "./disk-space";
+import { checkRoomFor, refuseDuplicate } from "./download-admission";
 import { planDownload, recordOf } from "./download-plan";
-import { FINAL_DOWNLOAD_STATES, remainingBytes, toPublic, type DownloadRecord } from "./download-record";
+import { FINAL_DOWNLOAD_STATES, toPublic, type DownloadRecord } from "./download-record";
 import { recoverRecords, removeOrphans } from "./download-recovery";
 import { runDownload } from "./download-runner";
 import { DownloadStore } from "./download-store";
@@ -81,17 +81,10 @@ export class DownloadManager {
 
   async start(request: DownloadRequest): Promise<Download> {
     const plan = await planDownload(request, this.options.hub, this.options.catalog);
-    if (await this.options.isInstalled(plan.modelId)) {
-      throw new AppError("INVALID_INPUT", `"${plan.name}" is already installed as ${plan.modelId}.`);
-    }
     const record = recordOf(plan);
-    // Checked against everything still to come, so two queued downloads cannot both count the same free space.
-    const pending = this.records.filter((r) => !FINAL_DOWNLOAD_STATES.includes(r.state));
-    await ensureFreeSpace(this.downloadsDir, pending.reduce((sum, r) => sum + remainingBytes(r), record.totalBytes), plan.name);
+    await checkRoomFor(plan, record.totalBytes, this.records, this.downloadsDir, (id) => this.options.isInstalled(id));
     // After the last await, so two quick clicks cannot both add the same model.
-    if (this.records.some((r) => r.modelId === plan.modelId && r.state !== "completed" && r.state !== "cancelled")) {
-      throw new AppError("INVALID_INPUT", `"${plan.name}" is already in the download list: resume or cancel it there.`);
-    }
+    refuseDuplicate(plan, this.records);
     this.records.push(record);
     this.updates.changed(record);
     this.pump();

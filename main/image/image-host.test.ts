@@ -5,8 +5,8 @@ import { imageJobResultSchema } from "../../shared/image";
 import { parseImageParameters } from "../../shared/image-parameters";
 import { readPngText } from "../../shared/png-text";
 import type { Host } from "../host";
-import { addModel, errorCodeOf, EventLog, invoke, openTestHost, STORIES_GGUF, tempDataDir } from "../host-test-kit";
-import { installOnnxModel } from "./testing/install-model";
+import { addModel, errorCodeOf, type EventLog, invoke, openTestHost, openTestHostWith, STORIES_GGUF } from "../host-test-kit";
+import { installOnnxModel } from "../models/testing/install-onnx-model";
 
 let dataDir: string;
 let host: Host;
@@ -14,12 +14,11 @@ let log: EventLog;
 
 beforeAll(async () => {
   const fixtures = inject("imageFixtures");
-  dataDir = await tempDataDir();
-  await installOnnxModel(dataDir, fixtures.sd15, { id: "tiny-sd", name: "Tiny SD", family: "image" });
-  await installOnnxModel(dataDir, fixtures.upscaler2x, { id: "tiny-esrgan", name: "Tiny ESRGAN ×2", family: "upscale" });
-  await addModel(dataDir, STORIES_GGUF);
-  host = await openTestHost(dataDir);
-  log = new EventLog(host);
+  ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
+    await installOnnxModel(dir, fixtures.sd15, { id: "tiny-sd", name: "Tiny SD", family: "image" });
+    await installOnnxModel(dir, fixtures.upscaler2x, { id: "tiny-esrgan", name: "Tiny ESRGAN ×2", family: "upscale" });
+    await addModel(dir, STORIES_GGUF);
+  }));
 });
 
 afterAll(() => host.dispose());

@@ -3,6 +3,7 @@ import { AppError, toAppErrorShape } from "../../shared/errors";
 import { FINAL_JOB_STATUSES, type EngineName, type Job, type JobProgress, type JobStatus } from "../../shared/jobs";
 import type { EventBus } from "../events/bus";
 import type { Logger } from "../log/types";
+import { entriesToStart } from "./job-slots";
 import { JOB_HISTORY_LIMIT, type JobStore } from "./job-store";
 import { JobUpdateThrottle, mergeProgress, snapshot } from "./job-updates";
 
@@ -129,18 +130,7 @@ export class JobQueue {
   }
 
   private pump(): void {
-    const running = new Map<EngineName, number>();
-    for (const { job } of this.entries.values()) {
-      if (job.status === "running") running.set(job.engine, (running.get(job.engine) ?? 0) + 1);
-    }
-    for (const entry of this.entries.values()) {
-      const { engine, status } = entry.job;
-      if (status !== "queued") continue;
-      const busy = running.get(engine) ?? 0;
-      if (busy >= Math.max(1, this.options.concurrency(engine))) continue;
-      running.set(engine, busy + 1);
-      this.start(entry);
-    }
+    for (const entry of entriesToStart(this.entries.values(), (engine) => this.options.concurrency(engine))) this.start(entry);
   }
 
   private start(entry: Entry): void {

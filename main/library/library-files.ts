@@ -2,24 +2,17 @@ import { readFile, rm } from "node:fs/promises";
 import sharp from "sharp";
 import writeFileAtomic from "write-file-atomic";
 import { AppError } from "../../shared/errors";
-import { libraryItemSchema, type LibraryItem } from "../../shared/image";
-import { readJsonFile, writeJsonAtomic } from "../fs/atomic-json";
 import { resolveInside } from "../fs/inside";
-import type { Logger } from "../log/types";
 
 /** Thumbnails fit in this square: enough for a gallery grid on a HiDPI screen. */
 export const THUMBNAIL_SIZE = 256;
 
 /**
- * One library item on disk, in `<data>/library/`: `<id>.png` (the image, with its parameters
- * chunk), `<id>.thumb.webp`, and the `<id>.json` sidecar, written last: an item without a
- * sidecar does not exist.
+ * The image files of one library item in `<data>/library/`: `<id>.png` (the image, with its
+ * parameters chunk) and `<id>.thumb.webp`. Its `<id>.json` sidecar is the library's JsonFolder.
  */
 export class LibraryFiles {
-  constructor(
-    readonly dir: string,
-    private readonly logger: Logger,
-  ) {}
+  constructor(readonly dir: string) {}
 
   pngPath(id: string): string {
     return resolveInside(this.dir, `${id}.png`);
@@ -29,20 +22,9 @@ export class LibraryFiles {
     return resolveInside(this.dir, `${id}.thumb.webp`);
   }
 
-  sidecarPath(id: string): string {
-    return resolveInside(this.dir, `${id}.json`);
-  }
-
-  async write(item: LibraryItem, png: Uint8Array): Promise<void> {
-    await writeBytes(this.pngPath(item.id), png);
-    await writeBytes(this.thumbnailPath(item.id), await makeThumbnail(png));
-    await writeJsonAtomic(this.sidecarPath(item.id), item);
-  }
-
-  /** The sidecar, or undefined when it is missing or unreadable (then moved aside and logged). */
-  async readSidecar(file: string): Promise<LibraryItem | undefined> {
-    const read = await readJsonFile(resolveInside(this.dir, file), libraryItemSchema, this.logger);
-    return read.kind === "ok" ? read.value : undefined;
+  async write(id: string, png: Uint8Array): Promise<void> {
+    await writeBytes(this.pngPath(id), png);
+    await writeBytes(this.thumbnailPath(id), await makeThumbnail(png));
   }
 
   async readPng(id: string): Promise<Buffer> {
@@ -58,9 +40,8 @@ export class LibraryFiles {
     return thumbnail;
   }
 
-  /** Removes the sidecar first, so a half-finished delete leaves no visible item. */
   async remove(id: string): Promise<void> {
-    for (const file of [this.sidecarPath(id), this.pngPath(id), this.thumbnailPath(id)]) await rm(file, { force: true });
+    for (const file of [this.pngPath(id), this.thumbnailPath(id)]) await rm(file, { force: true });
   }
 }
 

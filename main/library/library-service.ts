@@ -1,11 +1,11 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../shared/errors";
-import type { ImageParameters, LibraryItem } from "../../shared/image";
+import { libraryItemSchema, type ImageParameters, type LibraryItem } from "../../shared/image";
 import { formatImageParameters, PARAMETERS_KEYWORD } from "../../shared/image-parameters";
 import { readPngSize, withPngText } from "../../shared/png-text";
 import { newId } from "../chats/new-id";
 import type { EventBus } from "../events/bus";
+import { JsonFolder } from "../fs/json-folder";
 import type { Logger } from "../log/types";
 import { LibraryFiles } from "./library-files";
 
@@ -27,15 +27,17 @@ export interface NewLibraryImage {
 /** The gallery: generated and upscaled images in `<data>/library/`, newest first. */
 export class LibraryService {
   private readonly files: LibraryFiles;
-  private items: Map<string, LibraryItem> | undefined;
-  private loading: Promise<Map<string, LibraryItem>> | undefined;
+  /** `<id>.json` sidecars, written last: an item without one does not exist. */
+  private readonly sidecars: JsonFolder<LibraryItem>;
 
   constructor(private readonly options: LibraryServiceOptions) {
-    this.files = new LibraryFiles(path.resolve(options.dir), options.logger);
+    const dir = path.resolve(options.dir);
+    this.files = new LibraryFiles(dir);
+    this.sidecars = new JsonFolder(dir, libraryItemSchema, options.logger);
   }
 
   async add(image: NewLibraryImage): Promise<LibraryItem> {
-    const items = await this.index();
+    await this.sidecars.open();
     const png = image.parameters ? withPngText(image.png, PARAMETERS_KEYWORD, formatImageParameters(image.parameters)) : image.png;
     const { width, height } = readPngSize(png);
     const id = newId("img");
@@ -50,19 +52,19 @@ export class LibraryService {
       parameters: image.parameters,
       ...(image.jobId ? { jobId: image.jobId } : {}),
     };
-    await this.files.write(item, png);
-    items.set(id, item);
+    await this.files.write(id, png);
+    await this.sidecars.save(item);
     this.options.events.emit("library.changed", { item });
     return item;
   }
 
   async list(offset: number, limit: number): Promise<{ items: LibraryItem[]; total: number }> {
-    const all = [...(await this.index()).values()].sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+    const all = (await this.sidecars.values()).sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
     return { items: all.slice(offset, offset + limit), total: all.length };
   }
 
   async get(id: string): Promise<LibraryItem> {
-    const item = (await this.index()).get(id);
+    const item = await this.sidecars.find(id);
     if (!item) throw new AppError("NOT_FOUND", `There is no image ${id} in the library.`);
     return item;
   }
@@ -80,10 +82,10 @@ export class LibraryService {
   }
 
   async delete(id: string): Promise<{ deleted: true }> {
-    const items = await this.index();
     await this.get(id);
+    // The sidecar goes first, so a half-finished delete leaves no visible item.
+    await this.sidecars.remove(id);
     await this.files.remove(id);
-    items.delete(id);
     this.options.events.emit("library.changed", { deletedId: id });
     return { deleted: true };
   }
@@ -98,32 +100,5 @@ export class LibraryService {
       this.options.logger.log("warn", "library", "Could not show the file in its folder", { file, error });
       return { path: file, revealed: false };
     }
-  }
-
-  private index(): Promise<Map<string, LibraryItem>> {
-    if (this.items) return Promise.resolve(this.items);
-    this.loading ??= this.load().then(
-      (items) => (this.items = items),
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    );
-    return this.loading;
-  }
-
-  /** Every sidecar in the folder; unreadable ones are set aside by readSidecar and skipped. */
-  private async load(): Promise<Map<string, LibraryItem>> {
-    const names = await readdir(this.files.dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw error;
-    });
-    const items = new Map<string, LibraryItem>();
-    for (const name of names) {
-      if (!name.endsWith(".json")) continue;
-      const item = await this.files.readSidecar(name);
-      if (item && `${item.id}.json` === name) items.set(item.id, item);
-    }
-    return items;
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { EngineStatus } from "../../shared/models";
 import type { Host } from "../host";
 import { EventLog, invoke, openTestHost, tempDataDir } from "../host-test-kit";
-import { installOnnxModel } from "../image/testing/install-model";
+import { installOnnxModel } from "./testing/install-onnx-model";
 
 /** The engine machinery is the same for every engine: here the image engine's pipeline cache, on a real host. */
 

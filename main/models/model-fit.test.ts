@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../../shared/errors";
 import type { Host } from "../host";
-import { addModel, errorCodeOf, EventLog, invoke, openTestHost, STORIES_GGUF, tempDataDir } from "../host-test-kit";
+import { addModel, appErrorOf, errorCodeOf, EventLog, invoke, openTestHost, STORIES_GGUF, tempDataDir } from "../host-test-kit";
 
 let host: Host;
 
@@ -15,12 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await host.dispose();
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("fit and load through the real LLM engine", () => {
   it("estimates stories260K with node-llama-cpp's insights: all of its layers, on the CPU here, more memory for more context", async () => {
@@ -41,12 +34,12 @@ describe("fit and load through the real LLM engine", () => {
     expect(fit.verdict).toBe("too-large");
     expect(fit.summary).toMatch(/^Too large: needs about .* but the budget is 1 MB\.$/);
 
-    const refused = await failure(invoke(host, "models.load", { id: "stories260k" }));
+    const refused = await appErrorOf(invoke(host, "models.load", { id: "stories260k" }));
     expect(refused.code).toBe("OUT_OF_MEMORY");
     expect(refused.message).toMatch(/Load anyway/);
     expect(refused.details).toMatchObject({ canForce: true, fit: { verdict: "too-large" } });
     const conversation = await invoke(host, "chat.create", { modelId: "stories260k", systemPrompt: "You are a storyteller." });
-    expect((await failure(invoke(host, "chat.send", { conversationId: conversation.id, content: "Hello" }))).code).toBe("OUT_OF_MEMORY");
+    expect((await appErrorOf(invoke(host, "chat.send", { conversationId: conversation.id, content: "Hello" }))).code).toBe("OUT_OF_MEMORY");
     expect((await invoke(host, "chat.get", { id: conversation.id })).messages).toEqual([]);
 
     const loaded = await invoke(host, "models.load", { id: "stories260k", force: true });

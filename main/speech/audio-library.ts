@@ -1,5 +1,4 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
-import path from "node:path";
+import { readFile, rm } from "node:fs/promises";
 import writeFileAtomic from "write-file-atomic";
 import { AppError } from "../../shared/errors";
 import { audioItemSchema, type AudioItem } from "../../shared/speech";
@@ -8,8 +7,8 @@ import { probeAudio } from "../audio/decode";
 import { transcodeAudio } from "../audio/transcode";
 import { newId } from "../chats/new-id";
 import type { EventBus } from "../events/bus";
-import { readJsonFile, writeJsonAtomic } from "../fs/atomic-json";
 import { resolveInside } from "../fs/inside";
+import { JsonFolder } from "../fs/json-folder";
 import type { Logger } from "../log/types";
 import type { SpeechClip, SpeechClipStore } from "./tts-service";
 
@@ -25,14 +24,15 @@ export interface AudioImport {
  * listed item always has its file.
  */
 export class AudioLibrary implements SpeechClipStore {
-  private items: Map<string, AudioItem> | undefined;
-  private loading: Promise<Map<string, AudioItem>> | undefined;
+  private readonly sidecars: JsonFolder<AudioItem>;
 
   constructor(
     readonly dir: string,
     private readonly events: EventBus,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sidecars = new JsonFolder(dir, audioItemSchema, logger);
+  }
 
   /** Checks it is audio by decoding it (duration and sample rate come from that), then stores it. */
   async import(request: AudioImport, signal?: AbortSignal): Promise<AudioItem> {
@@ -72,11 +72,11 @@ export class AudioLibrary implements SpeechClipStore {
 
   /** Newest first. */
   async list(): Promise<AudioItem[]> {
-    return [...(await this.loaded()).values()].sort((a, b) => b.createdAt - a.createdAt);
+    return (await this.sidecars.values()).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   async get(id: string): Promise<AudioItem> {
-    const item = (await this.loaded()).get(id);
+    const item = await this.sidecars.find(id);
     if (!item) throw new AppError("NOT_FOUND", `There is no audio clip "${id}".`);
     return item;
   }
@@ -99,45 +99,20 @@ export class AudioLibrary implements SpeechClipStore {
   async delete(id: string): Promise<void> {
     const item = await this.get(id);
     // The sidecar goes first: an item without it is never listed, a file without it is only litter.
-    await rm(resolveInside(this.dir, `${item.id}.json`), { force: true });
+    await this.sidecars.remove(item.id);
     await rm(resolveInside(this.dir, item.file), { force: true });
-    (await this.loaded()).delete(id);
     this.logger.log("info", "audio", `Deleted audio ${id}`);
     this.events.emit("audio.changed", { deletedId: id });
   }
 
   private async store(bytes: Buffer, item: AudioItem): Promise<AudioItem> {
-    const items = await this.loaded();
+    await this.sidecars.open();
     await writeFileAtomic(resolveInside(this.dir, item.file), bytes).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOSPC") throw new AppError("DISK_FULL", "The disk is full: the audio could not be saved.");
       throw error;
     });
-    await writeJsonAtomic(resolveInside(this.dir, `${item.id}.json`), item);
-    items.set(item.id, item);
+    await this.sidecars.save(item);
     this.events.emit("audio.changed", { item });
     return item;
-  }
-
-  private loaded(): Promise<Map<string, AudioItem>> {
-    if (this.items) return Promise.resolve(this.items);
-    this.loading ??= this.load().then(
-      (items) => (this.items = items),
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    );
-    return this.loading;
-  }
-
-  private async load(): Promise<Map<string, AudioItem>> {
-    await mkdir(this.dir, { recursive: true });
-    const items = new Map<string, AudioItem>();
-    for (const name of await readdir(this.dir)) {
-      if (!name.endsWith(".json")) continue;
-      const result = await readJsonFile(path.join(this.dir, name), audioItemSchema, this.logger);
-      if (result.kind === "ok" && `${result.value.id}.json` === name) items.set(result.value.id, result.value);
-    }
-    return items;
   }
 }

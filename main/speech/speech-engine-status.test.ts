@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { EngineStatus } from "../../shared/models";
 import type { Host } from "../host";
-import { EventLog, invoke, openTestHost, tempDataDir } from "../host-test-kit";
-import { fileDataUrl, installOnnxModel, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
+import { type EventLog, invoke, openTestHostWith } from "../host-test-kit";
+import { installOnnxModel } from "../models/testing/install-onnx-model";
+import { fileDataUrl, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
 
 /** The speech engine in the engine machinery (status, unload, delete, cache limits), on a real host with real models. */
 
@@ -14,12 +15,11 @@ let log: EventLog;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await tempDataDir();
-  await installOnnxModel(dataDir, "whisper-tiny-en", "stt", fixtures.whisperTinyEn);
-  await installOnnxModel(dataDir, "silero-vad", "vad", SILERO_ONNX);
-  await installOnnxModel(dataDir, "en-us-tiny", "tts", path.dirname(fixtures.piperVoice.onnx));
-  host = await openTestHost(dataDir);
-  log = new EventLog(host);
+  ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
+    await installOnnxModel(dir, fixtures.whisperTinyEn, { id: "whisper-tiny-en", family: "stt" });
+    await installOnnxModel(dir, SILERO_ONNX, { id: "silero-vad", family: "vad" });
+    await installOnnxModel(dir, path.dirname(fixtures.piperVoice.onnx), { id: "en-us-tiny", family: "tts" });
+  }));
 });
 afterAll(() => host.dispose());
 

@@ -5,8 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runFfmpeg } from "../audio/ffmpeg";
 import type { Host } from "../host";
-import { errorCodeOf, EventLog, invoke, openTestHost, tempDataDir } from "../host-test-kit";
-import { fileDataUrl, installOnnxModel, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
+import { errorCodeOf, EventLog, invoke, openTestHost, openTestHostWith, tempDataDir } from "../host-test-kit";
+import { installOnnxModel } from "../models/testing/install-onnx-model";
+import { fileDataUrl, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
 
 const fixtures = inject("speechFixtures");
 let host: Host;
@@ -14,11 +15,10 @@ let log: EventLog;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await tempDataDir();
-  await installOnnxModel(dataDir, "whisper-tiny-en", "stt", fixtures.whisperTinyEn);
-  await installOnnxModel(dataDir, "silero-vad", "vad", SILERO_ONNX);
-  host = await openTestHost(dataDir);
-  log = new EventLog(host);
+  ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
+    await installOnnxModel(dir, fixtures.whisperTinyEn, { id: "whisper-tiny-en", family: "stt" });
+    await installOnnxModel(dir, SILERO_ONNX, { id: "silero-vad", family: "vad" });
+  }));
 });
 afterAll(async () => {
   await host.dispose();
@@ -110,7 +110,7 @@ describe("speech studio without a VAD model", () => {
     const bare = await openTestHost(await tempDataDir());
     const events = new EventLog(bare);
     try {
-      await installOnnxModel(await invoke(bare, "app.info", {}).then((info) => info.dataDir), "whisper", "stt", fixtures.whisperTinyEn);
+      await installOnnxModel(await invoke(bare, "app.info", {}).then((info) => info.dataDir), fixtures.whisperTinyEn, { id: "whisper", family: "stt" });
       await invoke(bare, "models.refresh", {});
       const item = await invoke(bare, "audio.import", { name: "jfk", kind: "upload", dataUrl: await fileDataUrl(JFK_WAV, "audio/wav") });
       expect(await errorCodeOf(invoke(bare, "audio.detectSpeech", { id: item.id }))).toBe("MODEL_NOT_INSTALLED");

@@ -19,16 +19,6 @@ export function withPause(samples: Float32Array, sampleRate: number, last: boole
   return padded;
 }
 
-export function concatSamples(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 export function wavDataUrl(samples: Float32Array, sampleRate: number): string {
   return `data:audio/wav;base64,${encodeWav(samples, sampleRate).toString("base64")}`;
 }

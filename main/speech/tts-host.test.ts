@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readWavInfo } from "../audio/wav";
 import type { Host } from "../host";
-import { errorCodeOf, EventLog, invoke, openTestHost, tempDataDir } from "../host-test-kit";
-import { installOnnxModel } from "./speech-test-kit";
+import { errorCodeOf, type EventLog, invoke, openTestHostWith } from "../host-test-kit";
+import { installOnnxModel } from "../models/testing/install-onnx-model";
 
 const fixtures = inject("speechFixtures");
 let host: Host;
@@ -12,11 +12,10 @@ let log: EventLog;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await tempDataDir();
-  await installOnnxModel(dataDir, "en-us-tiny", "tts", path.dirname(fixtures.piperVoice.onnx));
-  await installOnnxModel(dataDir, "kokoro-tiny", "tts", fixtures.kokoro);
-  host = await openTestHost(dataDir);
-  log = new EventLog(host);
+  ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
+    await installOnnxModel(dir, path.dirname(fixtures.piperVoice.onnx), { id: "en-us-tiny", family: "tts" });
+    await installOnnxModel(dir, fixtures.kokoro, { id: "kokoro-tiny", family: "tts" });
+  }));
 });
 afterAll(() => host.dispose());
 

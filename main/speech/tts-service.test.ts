@@ -5,7 +5,7 @@ import { decodeToMono16k } from "../audio/decode";
 import { parseDataUrl } from "../audio/audio-formats";
 import { decodeWavMono, readWavInfo } from "../audio/wav";
 import { SENTENCE_PAUSE_SECONDS } from "./tts-clip";
-import { installOnnxModel } from "./speech-test-kit";
+import { installOnnxModel } from "../models/testing/install-onnx-model";
 import { openTtsRig, type TtsTestRig } from "./tts-test-kit";
 
 const fixtures = inject("speechFixtures");
@@ -14,9 +14,9 @@ let rig: TtsTestRig;
 
 beforeAll(async () => {
   rig = await openTtsRig();
-  await installOnnxModel(rig.dataDir, "tiny-voice", "tts", path.dirname(fixtures.piperVoice.onnx));
-  await installOnnxModel(rig.dataDir, "duo-voice", "tts", path.dirname(fixtures.piperMultiVoice.onnx));
-  await installOnnxModel(rig.dataDir, "kokoro-tiny", "tts", fixtures.kokoro);
+  await installOnnxModel(rig.dataDir, path.dirname(fixtures.piperVoice.onnx), { id: "tiny-voice", family: "tts" });
+  await installOnnxModel(rig.dataDir, path.dirname(fixtures.piperMultiVoice.onnx), { id: "duo-voice", family: "tts" });
+  await installOnnxModel(rig.dataDir, fixtures.kokoro, { id: "kokoro-tiny", family: "tts" });
 });
 afterAll(() => rig.close());
 

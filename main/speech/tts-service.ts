@@ -1,3 +1,4 @@
+import { concatFloats } from "../../shared/concat";
 import { AppError } from "../../shared/errors";
 import type { ParsedRequestOf } from "../../shared/contract";
 import type { ModelInfo } from "../../shared/models";
@@ -8,7 +9,7 @@ import type { EngineClient } from "../engines/protocol";
 import type { EventBus } from "../events/bus";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
 import type { Logger } from "../log/types";
-import { concatSamples, encodeClip, SPEECH_MIME_TYPES, wavDataUrl, withPause, type SpeechFormat } from "./tts-clip";
+import { encodeClip, SPEECH_MIME_TYPES, wavDataUrl, withPause, type SpeechFormat } from "./tts-clip";
 import { splitSentences } from "./tts-sentences";
 import { describeVoice, listVoices } from "./tts-voices";
 
@@ -93,7 +94,7 @@ export class TtsService {
       this.options.events.emit("speech.chunk", { jobId: ctx.jobId, index, total, text, dataUrl: wavDataUrl(samples, sampleRate) });
       ctx.progress({ fraction: (index + 1) / (total + 1), step: index + 1, total, message: `Sentence ${index + 1} of ${total}` });
     }
-    const samples = concatSamples(parts);
+    const samples = concatFloats(parts);
     const durationSeconds = samples.length / sampleRate;
     ctx.progress({ message: `Saving ${request.format.toUpperCase()}` });
     const bytes = await encodeClip(samples, sampleRate, request.format, ctx.signal);

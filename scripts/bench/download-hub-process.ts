@@ -7,11 +7,14 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** The test hub in a child process, serving one sparse file, so its CPU is not counted as the client's. */
-export async function startHubProcess(repo: string, file: string, bytes: number): Promise<HubProcess> {
+/**
+ * The test hub in a child process, serving one sparse file, so its CPU is not counted as the client's.
+ * `bytesPerSecond` (per response, 0 = unlimited) stands in for a real link.
+ */
+export async function startHubProcess(repo: string, file: string, bytes: number, bytesPerSecond = 0): Promise<HubProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/hub-server/cli.ts", "--sparse", `${repo}:${file}:${bytes}`],
+    ["--import", "tsx", "scripts/hub-server/cli.ts", "--sparse", `${repo}:${file}:${bytes}`, "--bytes-per-second", String(bytesPerSecond)],
     { stdio: ["pipe", "pipe", "inherit"] },
   );
   const line = await new Promise<string>((resolve, reject) => {

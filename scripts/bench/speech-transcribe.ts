@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Job } from "../../shared/jobs";
 import type { TranscribeResult } from "../../main/speech/transcription-service";
-import { fileDataUrl, installOnnxModel, SILERO_ONNX } from "../../main/speech/speech-test-kit";
+import { installOnnxModel } from "../../main/models/testing/install-onnx-model";
+import { fileDataUrl, SILERO_ONNX } from "../../main/speech/speech-test-kit";
 import { writeJfkMontage } from "../../main/engines/speech/stt-test-kit";
 import { TINY_WHISPER } from "../fixtures/whisper/tiny-whisper-graphs";
 import { ensureWhisperFixtures } from "../fixtures/whisper/whisper-fixtures";
@@ -47,8 +48,8 @@ export async function benchSpeechTranscribe(): Promise<void> {
   try {
     const audioFile = path.join(server.dataDir, "montage.wav");
     const audioSeconds = await writeJfkMontage(audioFile, MONTAGE);
-    await installOnnxModel(server.dataDir, "tiny-whisper", "stt", fixtures.whisperTinyEn);
-    await installOnnxModel(server.dataDir, "silero-vad", "vad", SILERO_ONNX);
+    await installOnnxModel(server.dataDir, fixtures.whisperTinyEn, { id: "tiny-whisper", family: "stt" });
+    await installOnnxModel(server.dataDir, SILERO_ONNX, { id: "silero-vad", family: "vad" });
     await client.invoke("models.refresh", {});
     const audio = await client.invoke("audio.import", { name: "montage.wav", kind: "upload", dataUrl: await fileDataUrl(audioFile, "audio/wav") });
     const raw = await openRawSessions(audioFile, fixtures.whisperTinyEn, SILERO_ONNX, TINY_WHISPER);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Job } from "../../shared/jobs";
 import { ensureTtsFixtures } from "../fixtures/tts-fixtures";
-import { installOnnxModel } from "../../main/speech/speech-test-kit";
+import { installOnnxModel } from "../../main/models/testing/install-onnx-model";
 import { median } from "./bench-config";
 import { startServeProcess } from "./serve-process";
 import { BenchClient } from "./ws-client";
@@ -59,7 +59,7 @@ export async function benchSpeechTts(): Promise<void> {
   const server = await startServeProcess([], {});
   const client = await BenchClient.connect(server.url);
   try {
-    await installOnnxModel(server.dataDir, "tiny-piper-voice", "tts", path.dirname(fixtures.piperVoice.onnx));
+    await installOnnxModel(server.dataDir, path.dirname(fixtures.piperVoice.onnx), { id: "tiny-piper-voice", family: "tts" });
     await client.invoke("models.refresh", {});
     await speakOnce(client, "tiny-piper-voice"); // warm-up: engine start, phonemizer, session load
     const runs: TtsRun[] = [];

@@ -5,7 +5,8 @@
 
 let decodeTable: Float32Array | undefined;
 
-function halfToFloat(bits: number): number {
+/** binary16 bits → the number they represent. */
+export function float16BitsToFloat32(bits: number): number {
   const sign = bits & 0x8000 ? -1 : 1;
   const exponent = (bits >>> 10) & 0x1f;
   const mantissa = bits & 0x3ff;
@@ -17,7 +18,7 @@ function halfToFloat(bits: number): number {
 export function float16ToFloat32(bits: Uint16Array): Float32Array {
   if (!decodeTable) {
     decodeTable = new Float32Array(65536);
-    for (let i = 0; i < 65536; i++) decodeTable[i] = halfToFloat(i);
+    for (let i = 0; i < 65536; i++) decodeTable[i] = float16BitsToFloat32(i);
   }
   const table = decodeTable;
   const out = new Float32Array(bits.length);
@@ -28,7 +29,8 @@ export function float16ToFloat32(bits: Uint16Array): Float32Array {
 const floatView = new Float32Array(1);
 const bitsView = new Uint32Array(floatView.buffer);
 
-function floatToHalf(value: number): number {
+/** One number → binary16 bits, rounding to nearest-even, with subnormals, ±Inf and NaN. */
+export function float32ToFloat16Bits(value: number): number {
   floatView[0] = value;
   const x = bitsView[0] ?? 0;
   const sign = (x >>> 16) & 0x8000;
@@ -47,6 +49,7 @@ function floatToHalf(value: number): number {
   return sign | ((e << 10) + roundShift(mantissa, 13));
 }
 
+/** `value >> shift`, rounded to nearest with ties to even. */
 function roundShift(value: number, shift: number): number {
   const kept = value >>> shift;
   const remainder = value & ((1 << shift) - 1);
@@ -56,6 +59,6 @@ function roundShift(value: number, shift: number): number {
 
 export function float32ToFloat16(values: Float32Array): Uint16Array {
   const out = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = floatToHalf(values[i] ?? 0);
+  for (let i = 0; i < values.length; i++) out[i] = float32ToFloat16Bits(values[i] ?? 0);
   return out;
 }

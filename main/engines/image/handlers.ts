@@ -1,5 +1,6 @@
 import { AppError } from "../../../shared/errors";
 import { createCacheHandlers } from "../cache-handlers";
+import { createOneAtATime } from "../one-at-a-time";
 import type { WorkerHandlers } from "../worker-runtime";
 import { encodePng, readRgbFile } from "./image-codec";
 import type { ImageModels } from "./image-models";
@@ -26,12 +27,7 @@ function runStats(provider: OrtProvider, clock: RunClock, before: { ms: number; 
  * every core busy, and a cancelled one must unwind before the next starts.
  */
 export function createImageHandlers(models: ImageModels): WorkerHandlers<ImageMethods> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const oneAtATime = createOneAtATime();
   const notCancelled = (signal: AbortSignal): void => {
     if (signal.aborted) throw new AppError("CANCELLED", "Cancelled before it started.");
   };

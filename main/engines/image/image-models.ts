@@ -1,7 +1,7 @@
 import os from "node:os";
 import { stat } from "node:fs/promises";
-import type { LoadedModel } from "../../../shared/models";
-import { ModelCache, type ModelCacheConfig } from "../model-cache";
+import { ModelCache } from "../model-cache";
+import { ModelsById } from "../models-by-id";
 import type { ImageModelLoad } from "./methods";
 import { loadPipeline, pipelineWeightBytes, type LoadedPipeline } from "./pipeline/load-pipeline";
 import { chooseProvider, PROVIDER_LABEL, type OrtProvider } from "./providers";
@@ -16,16 +16,15 @@ interface Held {
 }
 
 /** The image engine's loaded pipelines and upscalers, in a ModelCache keyed by model id. */
-export class ImageModels {
-  private readonly cache: ModelCache<Held>;
-
+export class ImageModels extends ModelsById<Held> {
   constructor(private readonly log: EngineLog) {
-    this.cache = new ModelCache<Held>({
+    const cache = new ModelCache<Held>({
       budgetBytes: Math.floor(os.totalmem() / 2),
       idleUnloadMs: 15 * 60_000,
       dispose: (held) => release(held.model),
       onWarning: (message) => log("warn", message),
     });
+    super(cache, "image");
   }
 
   async acquirePipeline(load: ImageModelLoad): Promise<LoadedPipeline> {
@@ -41,28 +40,10 @@ export class ImageModels {
     return held;
   }
 
-  release(modelId: string): void {
-    this.cache.release(modelId);
-  }
-
-  unload(modelId: string): Promise<boolean> {
-    return this.cache.unload(modelId);
-  }
-
-  /** The host's limits; each call's `load.cache` (the same settings) applies them again. */
-  configure(config: ModelCacheConfig): Promise<void> {
-    return this.cache.configure(config);
-  }
-
-  clear(): Promise<void> {
-    return this.cache.clear();
-  }
-
-  loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ key, bytes, lastUsedAt }) => ({ modelId: key, engine: "image", memoryBytes: bytes, lastUsedAt }));
-  }
-
-  /** Loads (once) or reuses; a model held for another path, kind or provider is reloaded. */
+  /**
+   * Loads (once) or reuses; a model held for another path, kind or provider is reloaded.
+   * The host's limits come again with each `load.cache` (the same settings as `configure`).
+   */
   private async acquire(
     load: ImageModelLoad,
     kind: LoadedImageModel["kind"],

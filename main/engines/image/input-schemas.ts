@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { AppError } from "../../../shared/errors";
 import { imageDataUrlSchema, samplerSchema } from "../../../shared/image";
 import { settingsSchema } from "../../../shared/settings";
+import { parseWorkerInput } from "../worker-input";
 import type { ImageGenerateInput, UpscaleInput } from "./methods";
 
-/** The worker checks what the host sends it too: a process boundary is a boundary. */
 const loadSchema = z.object({
   modelId: z.string().min(1).max(200),
   modelPath: z.string().min(1),
@@ -36,13 +35,5 @@ const upscaleSchema = z.object({
   overlap: z.number().int().min(0).max(512),
 });
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-  throw new AppError("INVALID_INPUT", `${issue?.message ?? "Invalid input"}${where}`);
-}
-
-export const parseGenerateInput = (value: unknown): ImageGenerateInput => parseWith(generateSchema, value);
-export const parseUpscaleInput = (value: unknown): UpscaleInput => parseWith(upscaleSchema, value);
+export const parseGenerateInput = (value: unknown): ImageGenerateInput => parseWorkerInput(generateSchema, value, "generate");
+export const parseUpscaleInput = (value: unknown): UpscaleInput => parseWorkerInput(upscaleSchema, value, "upscale");

@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { concatBytes } from "../../../shared/concat";
 import { encodePngChunk, PNG_SIGNATURE } from "../../../shared/png-text";
 
 /**
@@ -13,12 +14,5 @@ export function encodeSmallPng(rgb: Uint8Array, width: number, height: number): 
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter method variants, no interlace
   const rows = new Uint8Array(height * (width * 3 + 1));
   for (let y = 0; y < height; y++) rows.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
-  const parts = [Uint8Array.from(PNG_SIGNATURE), encodePngChunk("IHDR", header), encodePngChunk("IDAT", deflateSync(rows, { level: 1 })), encodePngChunk("IEND", new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes([Uint8Array.from(PNG_SIGNATURE), encodePngChunk("IHDR", header), encodePngChunk("IDAT", deflateSync(rows, { level: 1 })), encodePngChunk("IEND", new Uint8Array())]);
 }

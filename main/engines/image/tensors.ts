@@ -35,16 +35,6 @@ export function repeat(values: Float32Array, count: number): Float32Array {
   return out;
 }
 
-export function concat(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** Last-axis concatenation of row-major [rows, a] and [rows, b] → [rows, a + b]. */
 export function concatLastAxis(a: Float32Array, widthA: number, b: Float32Array, widthB: number): Float32Array {
   const rows = a.length / widthA;

@@ -1,5 +1,6 @@
 import { AppError } from "../../../shared/errors";
 import { createCacheHandlers } from "../cache-handlers";
+import { createOneAtATime } from "../one-at-a-time";
 import type { WorkerHandlers } from "../worker-runtime";
 import { generateReply } from "./generate";
 import { readLlamaHardware } from "./gguf-fit";
@@ -13,12 +14,7 @@ import type { LlmMethods } from "./methods";
  * sequence, and a cancelled generation must finish unwinding before the next starts.
  */
 export function createLlmHandlers(models: LlmModels, runtime: LlamaRuntime): WorkerHandlers<LlmMethods> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const oneAtATime = createOneAtATime();
 
   return {
     generate: (rawInput, context) =>

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { AppError } from "../../../shared/errors";
 import { generationParamsSchema, MESSAGE_MAX, SYSTEM_PROMPT_MAX } from "../../../shared/chat";
+import { parseWorkerInput } from "../worker-input";
 import type { LlmFitInput, LlmGenerateInput, LlmLoadOptions } from "./methods";
 
-/** The worker checks what the host sends it too: a process boundary is a boundary. */
 const loadOptionsSchema = z.object({
   modelId: z.string().min(1).max(200),
   modelPath: z.string().min(1),
@@ -31,14 +30,6 @@ const fitInputSchema = z.object({
   gpuLayers: loadOptionsSchema.shape.gpuLayers,
 });
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-  throw new AppError("INVALID_INPUT", `${issue?.message ?? "Invalid input"}${where}`);
-}
-
-export const parseGenerateInput = (value: unknown): LlmGenerateInput => parseWith(generateInputSchema, value);
-export const parseLoadOptions = (value: unknown): LlmLoadOptions => parseWith(loadOptionsSchema, value);
-export const parseFitInput = (value: unknown): LlmFitInput => parseWith(fitInputSchema, value);
+export const parseGenerateInput = (value: unknown): LlmGenerateInput => parseWorkerInput(generateInputSchema, value, "generate");
+export const parseLoadOptions = (value: unknown): LlmLoadOptions => parseWorkerInput(loadOptionsSchema, value, "load");
+export const parseFitInput = (value: unknown): LlmFitInput => parseWorkerInput(fitInputSchema, value, "fit");

@@ -1,14 +1,12 @@
-import path from "node:path";
 import { z } from "zod";
-import { AppError } from "../../../shared/errors";
 import { decodeToMono16k, TARGET_SAMPLE_RATE } from "../../audio/decode";
+import { absolutePathSchema as absolutePath, parseWorkerInput } from "../worker-input";
 import type { WorkerHandlers } from "../worker-runtime";
 import type { SttMethods } from "./stt-methods";
 import type { SttModels } from "./stt-models";
 import { transcribe } from "./transcribe";
 import { detectSpeech } from "./vad";
 
-const absolutePath = z.string().min(1).max(4096).refine((p) => path.isAbsolute(p), "must be an absolute path");
 const modelId = z.string().min(1).max(200);
 const vadRef = z.object({ modelId, file: absolutePath });
 
@@ -21,21 +19,15 @@ const transcribeSchema = z.object({
   task: z.enum(["transcribe", "translate"]),
 });
 
-function parse<S extends z.ZodType>(schema: S, input: unknown, method: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", `Invalid ${method} request: ${parsed.error.issues[0]?.message ?? ""}`);
-  return parsed.data;
-}
-
 /** The speech-to-text methods of the speech engine. */
 export function createSttHandlers(models: SttModels): WorkerHandlers<SttMethods> {
   return {
     "stt.detectSpeech": async (rawInput, { signal, emit }) => {
-      const input = parse(detectSpeechSchema, rawInput, "detectSpeech");
+      const input = parseWorkerInput(detectSpeechSchema, rawInput, "detectSpeech");
       const samples = await decodeToMono16k(input.audioPath, signal);
       const speech = await models.withVad(input.vad, (session) => detectSpeech(session, samples, { signal, onProgress: (fraction) => emit({ fraction }) }));
       return { speech, durationSeconds: samples.length / TARGET_SAMPLE_RATE };
     },
-    "stt.transcribe": async (rawInput, context) => transcribe(models, parse(transcribeSchema, rawInput, "transcribe"), context),
+    "stt.transcribe": async (rawInput, context) => transcribe(models, parseWorkerInput(transcribeSchema, rawInput, "transcribe"), context),
   };
 }

@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeToMono16k } from "../../audio/decode";
 import { encodeWav } from "../../audio/wav";
-import { EngineHost } from "../engine-host";
-import { createNodeLauncher } from "../node-launcher";
-import { BUILT_WORKER_DIR, memoryLogger } from "../testing/engine-test-support";
+import type { EngineHost } from "../engine-host";
+import { startBuiltEngine, type memoryLogger } from "../testing/engine-test-support";
 import type { SpeechMethods } from "./methods";
 
 /** Test support for the speech engine: the real worker from the build, real audio, real models. */
@@ -15,12 +13,7 @@ export const SILERO_ONNX = path.resolve("../shared/models/vad/silero_vad.onnx");
 export const SILERO = { modelId: "silero-vad", file: SILERO_ONNX } as const;
 
 export function startSpeechHost(): { host: EngineHost<SpeechMethods>; logger: ReturnType<typeof memoryLogger> } {
-  if (!existsSync(path.join(BUILT_WORKER_DIR, "engine-speech.js"))) {
-    throw new Error(`${BUILT_WORKER_DIR}/engine-speech.js is missing: run \`npx electron-vite build\` first.`);
-  }
-  const logger = memoryLogger();
-  const host = new EngineHost<SpeechMethods>({ engine: "speech", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger });
-  return { host, logger };
+  return startBuiltEngine<SpeechMethods>("speech");
 }
 
 /** Writes a 16 kHz WAV made of jfk.wav copies and silences (seconds), in the order given. */

@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { EngineName } from "../../../shared/jobs";
 import type { Logger, LogLevel } from "../../log/types";
 import { EngineHost } from "../engine-host";
 import type { LlmGenerateInput, LlmLoadOptions, LlmMethods } from "../llm/methods";
 import { createNodeLauncher } from "../node-launcher";
+import type { MethodMap } from "../protocol";
 
 /** Where `npx electron-vite build` puts the engine workers the tests run. */
 export const BUILT_WORKER_DIR = path.resolve("out/main");
@@ -21,14 +23,22 @@ export function memoryLogger(): Logger & { lines: LogLine[] } {
   return { lines, log: (level, scope, message) => void lines.push({ level, scope, message }) };
 }
 
-/** An LLM EngineHost on the built worker, as the app creates it. */
-export function startLlmHost(options: { readyTimeoutMs?: number } = {}): { host: EngineHost<LlmMethods>; logger: ReturnType<typeof memoryLogger> } {
-  if (!existsSync(path.join(BUILT_WORKER_DIR, "engine-llm.js"))) {
-    throw new Error(`${BUILT_WORKER_DIR}/engine-llm.js is missing: run \`npx electron-vite build\` first.`);
+/** An EngineHost on the built worker `engine-<engine>.js`, as the app creates it. */
+export function startBuiltEngine<M extends MethodMap>(
+  engine: EngineName,
+  options: { readyTimeoutMs?: number } = {},
+): { host: EngineHost<M>; logger: ReturnType<typeof memoryLogger> } {
+  const worker = `engine-${engine}.js`;
+  if (!existsSync(path.join(BUILT_WORKER_DIR, worker))) {
+    throw new Error(`${BUILT_WORKER_DIR}/${worker} is missing: run \`npx electron-vite build\` first.`);
   }
   const logger = memoryLogger();
-  const host = new EngineHost<LlmMethods>({ engine: "llm", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger, ...options });
+  const host = new EngineHost<M>({ engine, launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger, ...options });
   return { host, logger };
+}
+
+export function startLlmHost(options: { readyTimeoutMs?: number } = {}): { host: EngineHost<LlmMethods>; logger: ReturnType<typeof memoryLogger> } {
+  return startBuiltEngine<LlmMethods>("llm", options);
 }
 
 export function storiesLoad(overrides: Partial<LlmLoadOptions> = {}): LlmLoadOptions {

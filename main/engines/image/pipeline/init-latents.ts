@@ -1,7 +1,7 @@
+import { concatFloats } from "../../../../shared/concat";
 import { AppError } from "../../../../shared/errors";
 import { decodeInitImage, decodeMask } from "../image-codec";
 import type { Scheduler } from "../schedulers";
-import { concat } from "../tensors";
 import type { LatentBlend } from "./denoise";
 import type { LoadedPipeline } from "./load-pipeline";
 import { VAE_FACTOR } from "./vae";
@@ -69,7 +69,7 @@ export async function prepareLatents(pipeline: LoadedPipeline, scheduler: Schedu
     const masked = image.map((value, i) => ((fullMask[i % plane] ?? 1) < 0.5 ? value : 0));
     const maskedLatents = await encodeScaled(pipeline, masked, request);
     const latents = !request.initImage || request.strength >= 1 ? pureNoise() : noised();
-    return { latents, mode, extra: concat([latentMask, maskedLatents]) };
+    return { latents, mode, extra: concatFloats([latentMask, maskedLatents]) };
   }
   if (!request.mask) return { latents: noised(), mode };
   return { latents: noised(), mode, blend: { initLatents, mask: latentMask, noise } };

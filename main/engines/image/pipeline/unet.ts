@@ -1,7 +1,8 @@
 import { Tensor } from "onnxruntime-node";
 import type { OnnxSession, TensorInfo } from "../sessions";
 import { fixedDim } from "../sessions";
-import { concat, floatTensor, readFloats, repeat, type FloatType } from "../tensors";
+import { concatFloats } from "../../../../shared/concat";
+import { floatTensor, readFloats, repeat, type FloatType } from "../tensors";
 import { float32ToFloat16 } from "../float16";
 import type { UnetConfig } from "./pipeline-folder";
 
@@ -109,7 +110,7 @@ export class Unet {
 
   /** The (guided) noise prediction [4, h, w] for one step. */
   async predict(step: UnetStep, guidance: PreparedGuidance): Promise<Float32Array> {
-    const input = step.extra ? concat([step.sample, step.extra]) : step.sample;
+    const input = step.extra ? concatFloats([step.sample, step.extra]) : step.sample;
     const samples = guidance.batch === 2 ? repeat(input, 2) : input;
     const outputs: Float32Array[] = [];
     for (const feeds of guidance.calls) outputs.push(await this.run(samples, guidance.batch, feeds, step));
@@ -132,12 +133,12 @@ export class Unet {
     const first = conditions[0];
     if (!first) throw new Error("unreachable: a UNet call without conditioning");
     const feeds: Record<string, Tensor> = {
-      encoder_hidden_states: this.float("encoder_hidden_states", concat(conditions.map((c) => c.context)), [batch, first.tokens, first.context.length / first.tokens]),
+      encoder_hidden_states: this.float("encoder_hidden_states", concatFloats(conditions.map((c) => c.context)), [batch, first.tokens, first.context.length / first.tokens]),
     };
     if (this.timeIdsWidth !== undefined) {
       const embeds = conditions.map((c) => c.textEmbeds ?? new Float32Array());
-      feeds.text_embeds = this.float("text_embeds", concat(embeds), [batch, embeds[0]?.length ?? 0]);
-      feeds.time_ids = this.float("time_ids", concat(conditions.map((c) => c.timeIds ?? new Float32Array())), [batch, this.timeIdsWidth]);
+      feeds.text_embeds = this.float("text_embeds", concatFloats(embeds), [batch, embeds[0]?.length ?? 0]);
+      feeds.time_ids = this.float("time_ids", concatFloats(conditions.map((c) => c.timeIds ?? new Float32Array())), [batch, this.timeIdsWidth]);
     }
     if (this.timeCondDim !== undefined) {
       feeds.timestep_cond = this.float("timestep_cond", repeat(timestepCond ?? new Float32Array(this.timeCondDim), batch), [batch, this.timeCondDim]);

@@ -1,6 +1,6 @@
 import type { SchedulerConfig } from "./config";
 import { alphasCumprod, linspace, roundHalfEven, spacedTimesteps, strengthStart } from "./noise-schedule";
-import { checkStepIndex, combine, type Scheduler } from "./types";
+import { checkStepIndex, combine, unscaledInput, type Scheduler } from "./types";
 
 /** DDIM's integer timesteps (default spacing "leading"). */
 export function ddimTimesteps(config: SchedulerConfig, steps: number): number[] {
@@ -9,9 +9,15 @@ export function ddimTimesteps(config: SchedulerConfig, steps: number): number[] 
   return spacedTimesteps(spacing, steps, config);
 }
 
-function clamp(values: Float32Array, limit: number): Float32Array {
+/** Clips x̂₀ to ±limit in place (clip_sample). */
+export function clamp(values: Float32Array, limit: number): Float32Array {
   for (let i = 0; i < values.length; i++) values[i] = Math.min(Math.max(values[i] ?? 0, -limit), limit);
   return values;
+}
+
+/** ᾱ before the first train step, used past the end of the schedule (set_alpha_to_one). */
+export function finalAlphaCumprod(config: SchedulerConfig, cumprod: readonly number[]): number {
+  return (config.setAlphaToOne ?? true) ? 1 : (cumprod[0] ?? 1);
 }
 
 /** x̂₀ and ε̂ from the model output, for ᾱ_t = alpha. */
@@ -34,7 +40,7 @@ export function ddpmAddNoise(cumprod: readonly number[], original: Float32Array,
 /** DDIMScheduler with η = 0 (deterministic), as diffusers' pipelines call it. */
 export function createDdimScheduler(config: SchedulerConfig, steps: number, strength: number | undefined): Scheduler {
   const cumprod = alphasCumprod(config);
-  const finalAlpha = (config.setAlphaToOne ?? true) ? 1 : (cumprod[0] ?? 1);
+  const finalAlpha = finalAlphaCumprod(config, cumprod);
   const clipSample = config.clipSample ?? true;
   // diffusers steps back by ⌊train/steps⌋ whatever the spacing.
   const stride = Math.floor(config.numTrainTimesteps / steps);
@@ -42,12 +48,7 @@ export function createDdimScheduler(config: SchedulerConfig, steps: number, stre
   const timestepAt = (stepIndex: number): number => run[stepIndex] ?? 0;
 
   return {
-    timesteps: run,
-    initNoiseSigma: 1,
-    scaleModelInput(sample, stepIndex) {
-      checkStepIndex(stepIndex, run.length);
-      return sample;
-    },
+    ...unscaledInput(run),
     step(modelOutput, stepIndex, sample) {
       checkStepIndex(stepIndex, run.length);
       const timestep = timestepAt(stepIndex);

@@ -1,6 +1,6 @@
 import type { SchedulerConfig } from "./config";
 import { alphasCumprod, karrasSigmas, roundHalfEven, sigmaToTimestep, strengthStart, trainSigmas } from "./noise-schedule";
-import { checkStepIndex, combine, type Scheduler } from "./types";
+import { checkStepIndex, combine, unscaledInput, type Scheduler } from "./types";
 
 /**
  * DPMSolverMultistepScheduler.set_timesteps with use_karras_sigmas: Karras sigmas between the
@@ -42,12 +42,7 @@ export function createDpmpp2mScheduler(config: SchedulerConfig, steps: number, s
   };
 
   return {
-    timesteps: run,
-    initNoiseSigma: 1,
-    scaleModelInput(sample, stepIndex) {
-      checkStepIndex(stepIndex, run.length);
-      return sample;
-    },
+    ...unscaledInput(run),
     step(modelOutput, stepIndex, sample) {
       checkStepIndex(stepIndex, run.length);
       if (stepIndex !== expectedStep) throw new RangeError(`DPM++ 2M steps must run in order: expected step ${expectedStep}, got ${stepIndex}`);

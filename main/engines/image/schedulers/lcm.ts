@@ -1,7 +1,7 @@
 import type { SchedulerConfig } from "./config";
-import { ddpmAddNoise, predictOriginalAndNoise } from "./ddim";
+import { clamp, ddpmAddNoise, finalAlphaCumprod, predictOriginalAndNoise } from "./ddim";
 import { alphasCumprod } from "./noise-schedule";
-import { checkStepIndex, combine, type Scheduler } from "./types";
+import { checkStepIndex, combine, unscaledInput, type Scheduler } from "./types";
 
 const SIGMA_DATA = 0.5;
 
@@ -26,17 +26,12 @@ export function lcmTimesteps(config: SchedulerConfig, steps: number, strength = 
 /** LCMScheduler: consistency-model boundary conditions, fresh noise between steps. */
 export function createLcmScheduler(config: SchedulerConfig, steps: number, strength: number | undefined): Scheduler {
   const cumprod = alphasCumprod(config);
-  const finalAlpha = (config.setAlphaToOne ?? true) ? 1 : (cumprod[0] ?? 1);
+  const finalAlpha = finalAlphaCumprod(config, cumprod);
   const clipSample = config.clipSample ?? false;
   const run = lcmTimesteps(config, steps, strength);
 
   return {
-    timesteps: run,
-    initNoiseSigma: 1,
-    scaleModelInput(sample, stepIndex) {
-      checkStepIndex(stepIndex, run.length);
-      return sample;
-    },
+    ...unscaledInput(run),
     step(modelOutput, stepIndex, sample, noise) {
       checkStepIndex(stepIndex, run.length);
       const timestep = run[stepIndex] ?? 0;
@@ -46,8 +41,8 @@ export function createLcmScheduler(config: SchedulerConfig, steps: number, stren
       const scaled = timestep * config.timestepScaling;
       const cSkip = SIGMA_DATA ** 2 / (scaled ** 2 + SIGMA_DATA ** 2);
       const cOut = scaled / Math.sqrt(scaled ** 2 + SIGMA_DATA ** 2);
-      let [original] = predictOriginalAndNoise(config, modelOutput, sample, alpha);
-      if (clipSample) original = original.map((value) => Math.min(Math.max(value, -config.clipSampleRange), config.clipSampleRange));
+      const [original] = predictOriginalAndNoise(config, modelOutput, sample, alpha);
+      if (clipSample) clamp(original, config.clipSampleRange);
       const denoised = combine(cOut, original, cSkip, sample);
       // No noise after the last step (and none at all for one-step sampling).
       if (stepIndex === run.length - 1) return { prevSample: denoised, predOriginal: denoised };

@@ -41,3 +41,15 @@ export function checkStepIndex(stepIndex: number, count: number, inclusiveEnd = 
     throw new RangeError(`step index ${stepIndex} is outside 0…${limit}`);
   }
 }
+
+/** For schedulers that start from unit-variance noise and feed the model the sample as it is (DDIM, DPM++, LCM). */
+export function unscaledInput(run: number[]): Pick<Scheduler, "timesteps" | "initNoiseSigma" | "scaleModelInput"> {
+  return {
+    timesteps: run,
+    initNoiseSigma: 1,
+    scaleModelInput(sample, stepIndex) {
+      checkStepIndex(stepIndex, run.length);
+      return sample;
+    },
+  };
+}

@@ -1,22 +1,15 @@
-import { existsSync } from "node:fs";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { EngineHost } from "../../engine-host";
-import { createNodeLauncher } from "../../node-launcher";
-import { BUILT_WORKER_DIR, memoryLogger } from "../../testing/engine-test-support";
+import type { EngineHost } from "../../engine-host";
+import { startBuiltEngine, type memoryLogger } from "../../testing/engine-test-support";
 import type { ImageGenerateInput, ImageMethods, ImageModelLoad, ImageProgress } from "../methods";
 
 /** Test support: the built image engine process, and inputs for the generated fixtures. */
 
 export function startImageHost(): { host: EngineHost<ImageMethods>; logger: ReturnType<typeof memoryLogger> } {
-  if (!existsSync(path.join(BUILT_WORKER_DIR, "engine-image.js"))) {
-    throw new Error(`${BUILT_WORKER_DIR}/engine-image.js is missing: run \`npx electron-vite build\` first.`);
-  }
-  const logger = memoryLogger();
-  const host = new EngineHost<ImageMethods>({ engine: "image", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger });
-  return { host, logger };
+  return startBuiltEngine<ImageMethods>("image");
 }
 
 export function loadOf(modelPath: string, overrides: Partial<ImageModelLoad> = {}): ImageModelLoad {

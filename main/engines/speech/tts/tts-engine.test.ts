@@ -1,21 +1,13 @@
-import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { EngineHost } from "../../engine-host";
-import { createNodeLauncher } from "../../node-launcher";
 import { kokoroStyleLevel } from "../../../../scripts/fixtures/kokoro/tiny-kokoro";
-import { BUILT_WORKER_DIR, memoryLogger } from "../../testing/engine-test-support";
-import type { SpeechMethods } from "../methods";
+import { startSpeechHost } from "../stt-test-kit";
 import { decodeSamples, type TtsSynthesizeInput } from "./tts-methods";
 
-if (!existsSync(path.join(BUILT_WORKER_DIR, "engine-speech.js"))) {
-  throw new Error(`${BUILT_WORKER_DIR}/engine-speech.js is missing: run \`npx electron-vite build\` first.`);
-}
 const fixtures = inject("speechFixtures");
-const logger = memoryLogger();
-const engine = new EngineHost<SpeechMethods>({ engine: "speech", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger });
+const { host: engine } = startSpeechHost();
 afterAll(() => engine.stop());
 
 const piper = (text: string, extra: Partial<TtsSynthesizeInput> = {}): TtsSynthesizeInput => ({

@@ -1,6 +1,6 @@
-import path from "node:path";
 import { z } from "zod";
-import { AppError } from "../../../../shared/errors";
+import { createOneAtATime } from "../../one-at-a-time";
+import { absolutePathSchema, parseWorkerInput } from "../../worker-input";
 import type { WorkerHandlers } from "../../worker-runtime";
 import { cancelledIf } from "./onnx-session";
 import { encodeSamples, type TtsMethods } from "./tts-methods";
@@ -9,7 +9,7 @@ import type { TtsModels } from "./tts-models";
 const synthesizeSchema = z
   .object({
     modelId: z.string().min(1).max(200),
-    modelPath: z.string().min(1).max(4096).refine((p) => path.isAbsolute(p), "must be absolute"),
+    modelPath: absolutePathSchema,
     sizeBytes: z.number().nonnegative(),
     text: z.string().min(1).max(10_000),
     speed: z.number().min(0.25).max(4),
@@ -17,28 +17,17 @@ const synthesizeSchema = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", `Invalid ${what} request: ${parsed.error.issues[0]?.message ?? ""}`);
-  return parsed.data;
-}
-
 /**
  * Text-to-speech in the speech engine. Syntheses run one at a time: one onnxruntime session
  * per voice, and the host asks for one sentence after another anyway.
  */
 export function createTtsHandlers(models: TtsModels, log: (level: "info" | "warn", message: string) => void): WorkerHandlers<TtsMethods> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const oneAtATime = createOneAtATime();
 
   return {
     "tts.synthesize": (rawInput, { signal }) =>
       oneAtATime(async () => {
-        const input = parse(synthesizeSchema, rawInput, "synthesize");
+        const input = parseWorkerInput(synthesizeSchema, rawInput, "synthesize");
         cancelledIf(signal);
         const voice = await models.acquire(input);
         try {

@@ -1,5 +1,5 @@
-import type { LoadedModel } from "../../../../shared/models";
 import { ModelCache, type ModelCacheConfig } from "../../model-cache";
+import { ModelsById } from "../../models-by-id";
 import { KokoroVoice } from "./kokoro-voice";
 import { PiperVoice } from "./piper-voice";
 import { findVoiceLayout } from "./voice-layout";
@@ -17,15 +17,14 @@ export interface VoiceKey {
 }
 
 /** The voices loaded in this engine process, kept within a memory budget (LRU, idle unload). */
-export class TtsModels {
-  private readonly cache: ModelCache<VoiceEngine>;
-
+export class TtsModels extends ModelsById<VoiceEngine> {
   constructor(log: (level: "warn", message: string) => void) {
-    this.cache = new ModelCache<VoiceEngine>({
+    const cache = new ModelCache<VoiceEngine>({
       ...DEFAULT_CONFIG,
       dispose: (voice) => voice.release(),
       onWarning: (message) => log("warn", message),
     });
+    super(cache, "speech");
   }
 
   /** Loads (or reuses) a voice; pair with `release`. */
@@ -34,25 +33,5 @@ export class TtsModels {
       const layout = await findVoiceLayout(modelPath);
       return layout.kind === "piper" ? PiperVoice.load(layout.onnx, layout.json) : KokoroVoice.load(layout.onnx, layout.folder, layout.voicesDir);
     });
-  }
-
-  release(modelId: string): void {
-    this.cache.release(modelId);
-  }
-
-  unload(modelId: string): Promise<boolean> {
-    return this.cache.unload(modelId);
-  }
-
-  configure(config: ModelCacheConfig): Promise<void> {
-    return this.cache.configure(config);
-  }
-
-  loaded(): LoadedModel[] {
-    return this.cache.entries().map((entry) => ({ modelId: entry.key, engine: "speech", memoryBytes: entry.bytes, lastUsedAt: entry.lastUsedAt }));
-  }
-
-  clear(): Promise<void> {
-    return this.cache.clear();
   }
 }

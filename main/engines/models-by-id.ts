@@ -1,0 +1,32 @@
+import type { EngineName } from "../../shared/jobs";
+import type { LoadedModel } from "../../shared/models";
+import type { ModelHolder } from "./cache-methods";
+import type { ModelCache, ModelCacheConfig } from "./model-cache";
+
+/** The ModelHolder side of an engine's models kept in a ModelCache under their model id. */
+export abstract class ModelsById<T> implements ModelHolder {
+  protected constructor(
+    protected readonly cache: ModelCache<T>,
+    private readonly engine: EngineName,
+  ) {}
+
+  release(modelId: string): void {
+    this.cache.release(modelId);
+  }
+
+  unload(modelId: string): Promise<boolean> {
+    return this.cache.unload(modelId);
+  }
+
+  configure(config: ModelCacheConfig): Promise<void> {
+    return this.cache.configure(config);
+  }
+
+  clear(): Promise<void> {
+    return this.cache.clear();
+  }
+
+  loaded(): LoadedModel[] {
+    return this.cache.entries().map(({ key, bytes, lastUsedAt }) => ({ modelId: key, engine: this.engine, memoryBytes: bytes, lastUsedAt }));
+  }
+}
