@@ -28,6 +28,8 @@ export interface ModelFitDeps {
  */
 export class ModelFitService {
   private readonly forced = new Set<string>();
+  /** Estimates by everything they depend on, so a chat reply does not re-read the GGUF each time. */
+  private readonly estimates = new Map<string, Promise<Fit>>();
 
   constructor(private readonly deps: ModelFitDeps) {}
 
@@ -76,11 +78,23 @@ export class ModelFitService {
 
   forget(id: string): void {
     this.forced.delete(id);
+    for (const key of this.estimates.keys()) if (key.startsWith(`${id}\0`)) this.estimates.delete(key);
   }
 
   private async fitOf(model: ModelInfo, contextSize: number): Promise<Fit> {
     const budget = await this.deps.budget();
     if (model.format !== "gguf") return estimateFitFromSize({ sizeBytes: model.sizeBytes, format: model.format }, budget);
+    const { gpuLayers } = this.deps.settings().llm;
+    const key = [model.id, model.path, model.sizeBytes, contextSize, gpuLayers, budget.ramBudgetBytes, budget.vramBudgetBytes].join("\0");
+    const known = this.estimates.get(key);
+    if (known) return known;
+    const estimate = this.estimateGguf(model, contextSize, budget);
+    this.estimates.set(key, estimate);
+    estimate.catch(() => this.estimates.delete(key));
+    return estimate;
+  }
+
+  private async estimateGguf(model: ModelInfo, contextSize: number, budget: MachineBudget): Promise<Fit> {
     const estimate = await this.deps.llm.call("fit", { modelPath: model.path, contextSize, gpuLayers: this.deps.settings().llm.gpuLayers });
     const { gpuLayers, totalLayers, ramBytes, vramBytes } = estimate;
     // The engine knows the VRAM budget it will really load with.

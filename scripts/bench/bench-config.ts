@@ -7,12 +7,12 @@ export const LLM_BENCH = {
   contextSize: 2048,
   systemPrompt: "You are a storyteller.",
   prompt: "Tell me a story about a cat.",
-  maxTokens: 400,
+  maxTokens: 600,
   temperature: 0.8,
   topP: 0.95,
   topK: 40,
   seed: 42,
-  runs: 7,
+  runs: 15,
 } as const;
 
 export interface RunTiming {
