@@ -13,33 +13,20 @@ import { byId, channel, deleted, empty } from "./channel";
 const title = z.string().trim().min(1).max(TITLE_MAX);
 const messageText = z.string().max(MESSAGE_MAX).refine((text) => text.trim().length > 0, "must not be empty");
 
+/** What a conversation's creator may set, and later change. */
+const conversationFields = z.object({
+  title: title.optional(),
+  modelId: idSchema.nullable().optional(),
+  systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
+  params: generationParamsSchema.partial().strict().optional(),
+});
+
 /** Chat conversations. */
 export const chatChannels = {
   "chat.list": channel(empty, z.array(conversationSummarySchema)),
   "chat.get": channel(byId, conversationSchema),
-  "chat.create": channel(
-    z
-      .object({
-        title: title.optional(),
-        modelId: idSchema.nullable().optional(),
-        systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
-        params: generationParamsSchema.partial().strict().optional(),
-      })
-      .strict(),
-    conversationSchema,
-  ),
-  "chat.update": channel(
-    z
-      .object({
-        id: idSchema,
-        title: title.optional(),
-        modelId: idSchema.nullable().optional(),
-        systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
-        params: generationParamsSchema.partial().strict().optional(),
-      })
-      .strict(),
-    conversationSchema,
-  ),
+  "chat.create": channel(conversationFields.strict(), conversationSchema),
+  "chat.update": channel(conversationFields.extend({ id: idSchema }).strict(), conversationSchema),
   "chat.delete": channel(byId, deleted),
   "chat.export": channel(
     z.object({ id: idSchema, format: z.enum(["markdown", "json"]) }).strict(),
