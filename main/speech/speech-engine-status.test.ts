@@ -1,24 +1,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStatus } from "../../shared/models";
 import type { Host } from "../host";
 import { type EventLog, invoke, openTestHostWith } from "../host-test-kit";
-import { installOnnxModel } from "../models/testing/install-onnx-model";
-import { fileDataUrl, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
+import { fileDataUrl, JFK_WAV, installSpeechModels } from "./speech-test-kit";
 
 /** The speech engine in the engine machinery (status, unload, delete, cache limits), on a real host with real models. */
 
-const fixtures = inject("speechFixtures");
 let host: Host;
 let log: EventLog;
 let dataDir: string;
 
 beforeAll(async () => {
   ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
-    await installOnnxModel(dir, fixtures.whisperTinyEn, { id: "whisper-tiny-en", family: "stt" });
-    await installOnnxModel(dir, SILERO_ONNX, { id: "silero-vad", family: "vad" });
-    await installOnnxModel(dir, path.dirname(fixtures.piperVoice.onnx), { id: "en-us-tiny", family: "tts" });
+    await installSpeechModels(dir, ["whisper-tiny-en", "silero-vad", "en-us-tiny"]);
   }));
 });
 afterAll(() => host.dispose());

@@ -7,7 +7,7 @@ import { runFfmpeg } from "../audio/ffmpeg";
 import type { Host } from "../host";
 import { errorCodeOf, EventLog, invoke, openTestHost, openTestHostWith, tempDataDir } from "../host-test-kit";
 import { installOnnxModel } from "../models/testing/install-onnx-model";
-import { fileDataUrl, JFK_WAV, SILERO_ONNX } from "./speech-test-kit";
+import { fileDataUrl, JFK_WAV, installSpeechModels } from "./speech-test-kit";
 
 const fixtures = inject("speechFixtures");
 let host: Host;
@@ -16,8 +16,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
-    await installOnnxModel(dir, fixtures.whisperTinyEn, { id: "whisper-tiny-en", family: "stt" });
-    await installOnnxModel(dir, SILERO_ONNX, { id: "silero-vad", family: "vad" });
+    await installSpeechModels(dir, ["whisper-tiny-en", "silero-vad"]);
   }));
 });
 afterAll(async () => {

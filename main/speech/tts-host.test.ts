@@ -1,20 +1,18 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWavInfo } from "../audio/wav";
 import type { Host } from "../host";
 import { errorCodeOf, type EventLog, invoke, openTestHostWith } from "../host-test-kit";
-import { installOnnxModel } from "../models/testing/install-onnx-model";
+import { installSpeechModels } from "./speech-test-kit";
 
-const fixtures = inject("speechFixtures");
 let host: Host;
 let log: EventLog;
 let dataDir: string;
 
 beforeAll(async () => {
   ({ host, log, dataDir } = await openTestHostWith(async (dir) => {
-    await installOnnxModel(dir, path.dirname(fixtures.piperVoice.onnx), { id: "en-us-tiny", family: "tts" });
-    await installOnnxModel(dir, fixtures.kokoro, { id: "kokoro-tiny", family: "tts" });
+    await installSpeechModels(dir, ["en-us-tiny", "kokoro-tiny"]);
   }));
 });
 afterAll(() => host.dispose());
