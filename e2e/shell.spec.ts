@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { pickModel, saveConversationSettings, sendMessage } from "./chat-helpers";
+import { watchPageProblems } from "./page-problems";
 
 test("the sections are reachable from the keyboard and unbuilt ones say so", async ({ page }) => {
   const sections = page.getByRole("navigation", { name: "Sections" });
@@ -74,15 +75,7 @@ test("settings are validated, saved, and still there after a reload", async ({ p
 });
 
 test("the page runs under its Content-Security-Policy without violations", async ({ page }) => {
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective}`));
-  });
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  await page.reload();
+  const problems = await watchPageProblems(page);
   await pickModel(page, "stories260K");
   await saveConversationSettings(page, { "Max tokens": "8" });
   await sendMessage(page, "Hi");

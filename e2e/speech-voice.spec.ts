@@ -1,6 +1,7 @@
 import { ensureTtsFixtures } from "../scripts/fixtures/tts-fixtures";
 import { expect, test } from "./fixtures";
-import { FIXTURES, openSpeechTab, PIPER_VOICE, watchPageProblems, watchProgress } from "./speech-helpers";
+import { FIXTURES, openSpeechTab, PIPER_VOICE, watchProgress } from "./speech-helpers";
+import { watchPageProblems } from "./page-problems";
 
 const TEXT = "The lighthouse keeper lit the lamp at dusk. Ships passed safely through the night.";
 

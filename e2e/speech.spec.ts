@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { ensureWhisperFixtures } from "../scripts/fixtures/whisper/whisper-fixtures";
 import { expect, test } from "./fixtures";
-import { FIXTURES, JFK_WAV, openSpeechTab, SPEECH_TO_TEXT_MODELS, watchPageProblems, watchProgress } from "./speech-helpers";
+import { FIXTURES, JFK_WAV, openSpeechTab, SPEECH_TO_TEXT_MODELS, watchProgress } from "./speech-helpers";
+import { watchPageProblems } from "./page-problems";
 
 const SRT_CUE = /^\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\r?\n.+/m;
 const SPAN = /^(\d+:\d{2}\.\d) – \d+:\d{2}\.\d$/;
