@@ -1,7 +1,7 @@
 import { AppError } from "../../shared/errors";
 import type { HubClient, RepoFileRef } from "../hub/hub-client";
 import { TransientError } from "../hub/hub-errors";
-import type { HttpResponse } from "../hub/http-get";
+import type { DownloadResponse } from "../hub/wire/download-get";
 import type { PartFile } from "./part-file";
 import { PartWriter } from "./part-writer";
 
@@ -43,45 +43,49 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
 }
 
 /** Restarts the part when the server ignored the Range, and refuses a file whose size is not the expected one. */
-async function checkResponse(response: HttpResponse, { part, size, ref }: AttemptOptions): Promise<void> {
+async function checkResponse(response: DownloadResponse, { part, size, ref }: AttemptOptions): Promise<void> {
   if (response.status === 416) {
-    response.body.resume();
+    response.discard();
     await part.restart();
     throw new TransientError("the hub refused the byte range");
   }
-  const range = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(String(response.headers["content-range"] ?? ""));
+  const range = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get("content-range") ?? "");
   if (response.status === 206 && Number(range?.[1]) !== part.offset) {
-    response.body.destroy();
+    response.discard();
     await part.restart();
     throw new TransientError("the hub answered another byte range than asked");
   }
   if (response.status === 200 && part.offset > 0) await part.restart();
-  const length = response.headers["content-length"];
+  const length = response.headers.get("content-length");
   const total = response.status === 206 ? Number(range?.[2]) : length === undefined ? NaN : Number(length);
   if (Number.isFinite(total) && total !== size) {
-    response.body.destroy();
+    response.discard();
     throw new AppError("CHECKSUM_MISMATCH", `The hub sent ${ref.path} with ${total} bytes where ${size} were expected.`);
   }
 }
 
-async function streamInto(response: HttpResponse, options: AttemptOptions, timer: NodeJS.Timeout): Promise<void> {
+/** Hashes the body as it arrives and writes it in slabs; the part's offset ends at the bytes hashed. */
+async function streamInto(response: DownloadResponse, options: AttemptOptions, timer: NodeJS.Timeout): Promise<void> {
   const { part, size } = options;
-  const writer = await PartWriter.open(part.path, part.offset);
+  const writer = await PartWriter.open(part.path, part.offset).catch((error: unknown) => {
+    response.discard();
+    throw error;
+  });
   let hashed = part.offset;
   try {
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      timer.refresh();
-      if (hashed + chunk.length > size) {
-        throw new AppError("CHECKSUM_MISMATCH", `The hub sent more than the ${size} bytes expected for ${options.ref.path}.`);
-      }
-      part.update(chunk);
-      hashed += chunk.length;
-      options.onBytes(chunk.length, hashed);
-      const busy = writer.write(chunk);
-      if (busy) await busy;
-    }
+    await response.pipe({
+      data: (bytes) => {
+        timer.refresh();
+        if (hashed + bytes.length > size) {
+          throw new AppError("CHECKSUM_MISMATCH", `The hub sent more than the ${size} bytes expected for ${options.ref.path}.`);
+        }
+        part.update(bytes);
+        hashed += bytes.length;
+        options.onBytes(bytes.length, hashed);
+      },
+      slab: (bytes) => writer.write(bytes),
+    });
   } finally {
-    response.body.destroy();
     // A disk error thrown here wins over any network error: it is final, and the part may now hold
     // fewer bytes than were hashed (the next run rehashes it from disk).
     await writer.close();

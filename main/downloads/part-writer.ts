@@ -1,22 +1,15 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { AppError } from "../../shared/errors";
 
-const BATCH_BYTES = 2 * 1024 * 1024;
-/** A slow connection still reaches the disk every second, so a crash loses at most that much. */
-const BATCH_AGE_MS = 1000;
-const MAX_IN_FLIGHT = 3;
-
 /**
- * Appends to a file in batches (one writev per ~2 MiB or per second instead of one write per
- * 64 KiB socket chunk) with a few writes in flight at their own offsets, so bytes keep flowing
- * from the socket while the disk catches up. After a failed write, the file is cut back to the
- * bytes before it.
+ * Writes a download's slabs to its `.part` one after another, queued as they arrive, so the socket
+ * keeps filling the next slab while the disk catches up. One write at a time keeps the file a
+ * prefix of the download even after a crash (parallel writes could leave a hole), and a failed
+ * write cuts the file back to the bytes before it.
  */
 export class PartWriter {
-  private batch: Buffer[] = [];
-  private batchBytes = 0;
-  private batchStartedAt = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** The last queued write, settled either way. */
+  private tail: Promise<void> = Promise.resolve();
   private failedAt: number | undefined;
   private failure: unknown;
 
@@ -34,45 +27,37 @@ export class PartWriter {
     }
   }
 
-  /** Queues a chunk; returns a promise only when the caller must wait for the disk. */
-  write(chunk: Buffer): Promise<void> | undefined {
-    if (this.failure !== undefined) throw writeFailure(this.failure);
-    if (this.batchBytes === 0) this.batchStartedAt = Date.now();
-    this.batch.push(chunk);
-    this.batchBytes += chunk.length;
-    if (this.batchBytes < BATCH_BYTES && Date.now() - this.batchStartedAt < BATCH_AGE_MS) return undefined;
-    this.startBatch();
-    return this.inFlight.size >= MAX_IN_FLIGHT ? Promise.race(this.inFlight) : undefined;
+  /**
+   * Appends a chunk after everything queued before. Resolves once the chunk is written and its
+   * memory may be reused; rejects with DISK_FULL or DOWNLOAD_FAILED (and so does every later one).
+   */
+  write(chunk: Buffer): Promise<void> {
+    const position = this.position;
+    this.position += chunk.length;
+    const write = this.tail
+      .then(() => {
+        if (this.failure !== undefined) throw this.failure;
+        return writeAll(this.handle, chunk, position);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= error;
+        this.failedAt = Math.min(this.failedAt ?? position, position);
+        throw writeFailure(this.failure);
+      });
+    this.tail = write.catch(() => undefined);
+    return write;
   }
 
-  /** Writes everything queued, closes the file, and throws the first write error (as DISK_FULL or DOWNLOAD_FAILED). */
+  /** Waits for every write, closes the file, and throws the first write error (as DISK_FULL or DOWNLOAD_FAILED). */
   async close(): Promise<void> {
     try {
-      if (this.failure === undefined) this.startBatch();
-      await Promise.all(this.inFlight);
+      await this.tail;
       // Best effort: the next run rehashes whatever is on disk anyway.
       if (this.failedAt !== undefined) await this.handle.truncate(this.failedAt).catch(() => undefined);
     } finally {
       await this.handle.close();
     }
     if (this.failure !== undefined) throw writeFailure(this.failure);
-  }
-
-  private startBatch(): void {
-    if (this.batchBytes === 0) return;
-    const position = this.position;
-    const write: Promise<void> = writeAll(this.handle, this.batch, position).then(
-      () => void this.inFlight.delete(write),
-      (error: unknown) => {
-        this.inFlight.delete(write);
-        this.failure ??= error;
-        this.failedAt = Math.min(this.failedAt ?? position, position);
-      },
-    );
-    this.inFlight.add(write);
-    this.position += this.batchBytes;
-    this.batch = [];
-    this.batchBytes = 0;
   }
 }
 
@@ -83,22 +68,10 @@ function writeFailure(error: unknown): AppError {
   return new AppError("DOWNLOAD_FAILED", `Could not write the downloaded file (${code ?? String(error)}).`);
 }
 
-/** writev may write less than asked; keep going until every byte is down. */
-async function writeAll(handle: FileHandle, chunks: Buffer[], position: number): Promise<void> {
-  let pending = chunks;
-  let at = position;
-  while (pending.length > 0) {
-    const { bytesWritten } = await handle.writev(pending, at);
-    at += bytesWritten;
-    let skip = bytesWritten;
-    const rest: Buffer[] = [];
-    for (const chunk of pending) {
-      if (skip >= chunk.length) skip -= chunk.length;
-      else {
-        rest.push(skip > 0 ? chunk.subarray(skip) : chunk);
-        skip = 0;
-      }
-    }
-    pending = rest;
+/** A write may take fewer bytes than asked; keep going until every byte is down. */
+async function writeAll(handle: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, position + done);
+    done += bytesWritten;
   }
 }

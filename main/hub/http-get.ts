@@ -1,12 +1,9 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
+import { followRedirects, type RedirectOptions } from "./redirects";
 
-export interface HttpGetOptions {
-  headers?: Record<string, string>;
-  /** A bearer token for the first URL's origin only: a redirect to another host (a CDN) never sees it. */
-  token?: string;
+export interface HttpGetOptions extends RedirectOptions {
   signal?: AbortSignal;
-  maxRedirects?: number;
 }
 
 export interface HttpResponse {
@@ -18,32 +15,19 @@ export interface HttpResponse {
   url: URL;
 }
 
-export class TooManyRedirectsError extends Error {}
-
 const agents = {
   "http:": new http.Agent({ keepAlive: true }),
   "https:": new https.Agent({ keepAlive: true }),
 };
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** GET following redirects (relative ones too) without leaking the token to other origins or to plain HTTP. */
+/** GET through node:http, following redirects: for the hub's API answers (file bodies use `downloadGet`). */
 export async function httpGet(url: URL, options: HttpGetOptions = {}): Promise<HttpResponse> {
-  const origin = url.origin;
-  let current = url;
-  for (let hop = 0; ; hop++) {
-    const sendToken = options.token !== undefined && current.origin === origin;
-    const headers = { ...options.headers, ...(sendToken ? { Authorization: `Bearer ${options.token}` } : {}) };
+  const { response, url: answeredBy } = await followRedirects(url, options, async (current, headers) => {
     const body = await request(current, headers, options.signal);
-    const status = body.statusCode ?? 0;
     const location = body.headers.location;
-    if (!REDIRECTS.has(status) || location === undefined) return { status, headers: body.headers, body, url: current };
-    body.resume();
-    if (hop >= (options.maxRedirects ?? 10)) throw new TooManyRedirectsError(`more than ${options.maxRedirects ?? 10} redirects`);
-    const next = new URL(location, current);
-    if (next.protocol !== "http:" && next.protocol !== "https:") throw new Error(`redirect to unsupported ${next.protocol}`);
-    if (current.protocol === "https:" && next.protocol === "http:") throw new Error("refused a redirect from HTTPS to plain HTTP");
-    current = next;
-  }
+    return { status: body.statusCode ?? 0, location, body, discard: () => void body.resume() };
+  });
+  return { status: response.status, headers: response.body.headers, body: response.body, url: answeredBy };
 }
 
 function request(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<IncomingMessage> {

@@ -4,6 +4,7 @@ import { sha256Schema, type HubModel } from "../../shared/library";
 import { apiStatusError, fileStatusError, unreachable } from "./hub-errors";
 import { nextLink, searchResultsSchema, treePageSchema } from "./hub-api-schemas";
 import { httpGet, type HttpResponse } from "./http-get";
+import { downloadGet, type DownloadResponse } from "./wire/download-get";
 
 export interface HubClientOptions {
   /** Read on every call: the setting may change. */
@@ -81,15 +82,14 @@ export class HubClient {
    * Opens a file for reading from `offset` (a Range request when above 0). Answers 200 or 206;
    * any other status is thrown: AppError when final, TransientError when worth retrying.
    */
-  async openFile(file: RepoFileRef, offset: number, signal: AbortSignal): Promise<HttpResponse> {
+  async openFile(file: RepoFileRef, offset: number, signal: AbortSignal): Promise<DownloadResponse> {
     const token = await this.options.token();
     const headers: Record<string, string> = { "Accept-Encoding": "identity" };
     if (offset > 0) headers.Range = `bytes=${offset}-`;
-    const response = await httpGet(this.fileUrl(file), { headers, signal, ...(token ? { token } : {}) });
+    const response = await downloadGet(this.fileUrl(file), { headers, signal, ...(token ? { token } : {}) });
     if (response.status === 200 || response.status === 206 || response.status === 416) return response;
-    response.body.resume();
-    const hubCode = response.headers["x-error-code"];
-    throw fileStatusError(response.status, file, typeof hubCode === "string" ? hubCode : undefined);
+    response.discard();
+    throw fileStatusError(response.status, file, response.headers.get("x-error-code"));
   }
 
   private url(relative: string): URL {

@@ -26,8 +26,8 @@ export interface ComparisonSetup {
 }
 
 /**
- * Host and curl fetching the same file from the same hub process, interleaved and taking turns at
- * going first (so neither always meets a warmer page cache or a quieter machine).
+ * Host and curl fetching the same file from the same hub process, after a warm-up run each,
+ * interleaved and taking turns at going first (so neither always meets a warmer page cache or a quieter machine).
  */
 export async function compareWithCurl(setup: ComparisonSetup): Promise<Comparison> {
   const hub = await startHubProcess(setup.repo, setup.file, setup.bytes, setup.bytesPerSecond);
@@ -42,6 +42,10 @@ export async function compareWithCurl(setup: ComparisonSetup): Promise<Compariso
     await rm(target, { force: true });
   };
   try {
+    // One untimed run each first: connections, JIT and the first slabs are not what is measured.
+    await host.run(setup.repo, setup.file);
+    await curlDownload(url, target);
+    await rm(target, { force: true });
     for (let i = 0; i < setup.runs; i++) {
       if (i % 2 === 1) await runCurl();
       hostRuns.push(await host.run(setup.repo, setup.file));

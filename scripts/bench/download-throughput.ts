@@ -9,7 +9,7 @@ import { startHubProcess } from "./download-hub-process";
 const REPO = "bench/throughput-GGUF";
 const FILE = "bench.Q8_0.gguf";
 const BYTES = 400 * 1024 * 1024;
-const RUNS = 7;
+const RUNS = 9;
 /** About a fast home connection (800 Mbit/s): does the downloader keep up with a real network? */
 const LINK_BYTES_PER_SECOND = 100e6;
 const LINK_BYTES = 200 * 1024 * 1024;

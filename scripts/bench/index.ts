@@ -5,11 +5,16 @@ import { benchSpeechTranscribe } from "./speech-transcribe";
 import { benchSpeechTts } from "./speech-tts";
 
 /**
- * `npm run bench`: every figure is a ratio against a baseline measured in the same run,
- * because these machines are shared and noisy.
+ * `npm run bench [-- name…]`: every figure is a ratio against a baseline measured in the same run,
+ * because these machines are shared and noisy. Names pick some benchmarks; none runs them all.
  */
-await benchLlm();
-await benchSpeechTts();
-await benchSpeechTranscribe();
-await benchImagePipeline();
-await benchDownload();
+const benches = { llm: benchLlm, tts: benchSpeechTts, stt: benchSpeechTranscribe, image: benchImagePipeline, download: benchDownload };
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}.`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(benches)) {
+  if (asked.length === 0 || asked.includes(name)) await bench();
+}

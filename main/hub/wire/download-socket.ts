@@ -1,0 +1,197 @@
+import net from "node:net";
+import tls from "node:tls";
+import { deferred } from "../../../shared/deferred";
+import { TransientError } from "../hub-errors";
+import { framingFor, type BodyFraming } from "./body-framing";
+import { parseResponseHead, type ResponseHead } from "./response-head";
+
+/** Where a response body goes. */
+export interface BodySink {
+  /** Body bytes as they arrive, in order: a view into a slab, valid during the call only. */
+  data(bytes: Buffer): void;
+  /** A slab of body bytes already passed to `data`; resolve once its memory may be reused. */
+  slab(bytes: Buffer): Promise<void>;
+}
+
+/** The kernel reads straight into these slabs; a few are out at the disk while the next fills. */
+const SLAB_BYTES = 1024 * 1024;
+const SLABS_OUT = 4;
+const MIN_READ = 64 * 1024;
+/** A slow connection still reaches the sink every second, so a crash loses at most that much. */
+const SLAB_AGE_MS = 1000;
+
+/**
+ * One HTTP/1.1 GET on its own connection, read with `onread` into reused slabs instead of
+ * node:http's stream of fresh 64 KiB buffers: the same bytes for about half the CPU, which is
+ * what lets a download keep up with a fast link on a small machine while it hashes.
+ */
+export class DownloadSocket {
+  private readonly socket: net.Socket;
+  private slab: Buffer = Buffer.allocUnsafe(SLAB_BYTES);
+  private filled = 0;
+  private slabStartedAt = 0;
+  private readonly spare: Buffer[] = [];
+  private readonly slabsOut = new Set<Promise<void>>();
+  private framing: BodyFraming | undefined;
+  private sink: BodySink | undefined;
+  private failure: unknown;
+  private ended = false;
+  private readonly head = deferred<ResponseHead>();
+  private readonly body = deferred<void>();
+
+  constructor(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined) {
+    const request = requestText(url, headers);
+    const onread: net.OnReadOpts = { buffer: () => this.slab.subarray(this.filled), callback: (count) => this.onRead(count) };
+    const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    // tls.connect passes `onread` on to its net.Socket; Node's types only list it for net.
+    const secure: tls.ConnectionOptions & { onread: net.OnReadOpts } = {
+      host,
+      port,
+      ...(net.isIP(host) ? {} : { servername: host }),
+      ALPNProtocols: ["http/1.1"],
+      onread,
+    };
+    this.socket = url.protocol === "https:" ? tls.connect(secure) : net.connect({ host, port, onread });
+    this.socket.write(request);
+    this.socket.once("error", (error) => this.fail(error));
+    this.socket.once("close", () => this.onClose());
+    const abort = () => this.socket.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+    if (signal?.aborted) abort();
+    signal?.addEventListener("abort", abort, { once: true });
+    void this.body.promise.catch(() => undefined).finally(() => signal?.removeEventListener("abort", abort));
+    void this.head.promise.catch(() => undefined);
+  }
+
+  /** The status line and headers; the body waits, paused, for `pipe` or `discard`. */
+  response(): Promise<ResponseHead> {
+    return this.head.promise;
+  }
+
+  /**
+   * Streams the body into the sink. Resolves when the body is complete or the server closed the
+   * connection (the caller checks the length); rejects on a network error, an abort or a sink failure.
+   * Every byte passed to `data` has been handed to `slab` and settled by then, either way.
+   */
+  pipe(sink: BodySink): Promise<void> {
+    this.sink = sink;
+    if (this.ended) return this.body.promise;
+    try {
+      if (this.filled > 0) sink.data(this.slab.subarray(0, this.filled));
+      if (this.framing?.done) this.finish();
+      else this.socket.resume();
+    } catch (error) {
+      this.fail(error);
+    }
+    return this.body.promise;
+  }
+
+  discard(): void {
+    this.socket.destroy();
+  }
+
+  private onRead(count: number): boolean {
+    try {
+      if (this.framing === undefined) {
+        this.filled += count;
+        return this.readHead();
+      }
+      this.takeBody(this.filled, this.filled + count);
+      return !this.ended;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+  }
+
+  private readHead(): boolean {
+    const head = parseResponseHead(this.slab.subarray(0, this.filled));
+    if (head === undefined) return true;
+    if (head.status < 200) {
+      // An interim answer (100 Continue and the like): the real head follows.
+      this.slab.copyWithin(0, head.length, this.filled);
+      this.filled -= head.length;
+      return this.readHead();
+    }
+    const framing = framingFor(head);
+    this.framing = framing;
+    this.slab.copyWithin(0, head.length, this.filled);
+    this.filled = framing.take(this.slab, 0, this.filled - head.length);
+    this.slabStartedAt = Date.now();
+    this.head.resolve(head);
+    return false;
+  }
+
+  /** Bytes `slab[start, end)` just arrived. Only bytes the sink took in `data` join the slab. */
+  private takeBody(start: number, end: number): void {
+    const framing = this.framing;
+    const sink = this.sink;
+    if (framing === undefined || sink === undefined) throw new Error("body bytes before pipe()");
+    if (start === 0) this.slabStartedAt = Date.now();
+    const taken = framing.take(this.slab, start, end);
+    if (taken > 0) sink.data(this.slab.subarray(start, start + taken));
+    this.filled = start + taken;
+    if (framing.done) this.finish();
+    else if (SLAB_BYTES - this.filled < MIN_READ || Date.now() - this.slabStartedAt >= SLAB_AGE_MS) this.handOver();
+  }
+
+  /** Sends the filled part of the slab to the sink and continues in a spare one. */
+  private handOver(): void {
+    const sink = this.sink;
+    if (this.filled === 0 || sink === undefined) return;
+    const slab = this.slab;
+    const out: Promise<void> = sink.slab(slab.subarray(0, this.filled)).then(
+      () => {
+        this.slabsOut.delete(out);
+        this.spare.push(slab);
+        if (!this.ended && this.slabsOut.size < SLABS_OUT) this.socket.resume();
+        this.settleIfDone();
+      },
+      (error: unknown) => {
+        this.slabsOut.delete(out);
+        this.fail(error);
+        this.settleIfDone();
+      },
+    );
+    this.slabsOut.add(out);
+    this.slab = this.spare.pop() ?? Buffer.allocUnsafe(SLAB_BYTES);
+    this.filled = 0;
+    if (this.slabsOut.size >= SLABS_OUT) this.socket.pause();
+  }
+
+  private finish(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.handOver();
+    this.socket.destroy();
+    this.settleIfDone();
+  }
+
+  private onClose(): void {
+    if (this.framing === undefined) this.fail(new TransientError("the server closed the connection before answering"));
+    else this.finish();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.head.reject(error);
+    this.finish();
+  }
+
+  private settleIfDone(): void {
+    if (!this.ended || this.slabsOut.size > 0) return;
+    if (this.failure === undefined) this.body.resolve();
+    else this.body.reject(this.failure);
+  }
+}
+
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function requestText(url: URL, headers: Record<string, string>): string {
+  const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, "Connection: close", "User-Agent: Atelier"];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_VALUE.test(value)) throw new Error(`header ${name} holds characters HTTP does not allow`);
+    lines.push(`${name}: ${value}`);
+  }
+  return `${lines.join("\r\n")}\r\n\r\n`;
+}
