@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../../scripts/hub-server/test-hub";
+import { HubClient } from "../hub/hub-client";
 import { modelManifestSchema } from "../models/manifest";
 import { listTree, openManager, sha256OfFile, stagedFiles, type ManagerHarness } from "./download-test-kit";
 
@@ -42,7 +43,12 @@ describe("DownloadManager", () => {
     );
     const manifest = modelManifestSchema.parse(JSON.parse(await readFile(path.join(modelDir, "manifest.json"), "utf8")));
     expect(manifest).toMatchObject({ id: started.modelId, family: "llm", format: "gguf", entry: "tiny.Q4_K_M.gguf" });
-    expect(manifest.source).toEqual({ repo: "owner/tiny-GGUF", revision: "main" });
+    // Pinned: every file came from the commit main pointed at when the download started.
+    const commit = await new HubClient({ endpoint: () => hub.url, token: async () => undefined }).resolveRevision("owner/tiny-GGUF", "main");
+    expect(manifest.source).toEqual({ repo: "owner/tiny-GGUF", revision: "main", commit });
+    const resolves = hub.requests.filter((r) => r.url.includes("/resolve/"));
+    expect(resolves.length).toBe(3);
+    expect(resolves.every((r) => r.url.includes(`/resolve/${commit}/`))).toBe(true);
     for (const file of files) {
       expect(await sha256OfFile(path.join(modelDir, file.path))).toBe(file.sha256);
       expect(manifest.files.find((f) => f.path === file.path)).toEqual({ path: file.path, size: file.size, sha256: file.sha256 });

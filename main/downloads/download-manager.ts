@@ -18,7 +18,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from "./retry-policy";
 
 export interface DownloadManagerOptions {
   dataDir: string;
-  hub: Pick<HubClient, "listFiles" | "openFile">;
+  hub: Pick<HubClient, "listFiles" | "openFile" | "resolveRevision">;
   catalog: Pick<CatalogLookup, "get">;
   events: EventBus;
   logger: Logger;

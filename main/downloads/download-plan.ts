@@ -16,20 +16,26 @@ export interface DownloadPlan {
   format: "gguf" | "onnx";
   repo: string;
   revision: string;
+  /** The commit `revision` pointed at when the download was planned: every file comes from it. */
+  commit: string;
   catalogId?: string;
   files: { path: string; size: number; sha256?: string; gitOid?: string }[];
 }
 
-/** Resolves a request into files with sizes and (where known) sha256: from the catalog, else the hub's listing. */
+/**
+ * Resolves a request into files with sizes and (where known) sha256, from the catalog, else the
+ * hub's listing, at the commit its revision points at now: the download is pinned to that commit.
+ */
 export async function planDownload(
   request: DownloadRequest,
-  hub: Pick<HubClient, "listFiles">,
+  hub: Pick<HubClient, "listFiles" | "resolveRevision">,
   catalog: Pick<CatalogLookup, "get">,
 ): Promise<DownloadPlan> {
   if ("catalogId" in request) {
     const entry = await catalog.get(request.catalogId);
+    const commit = await hub.resolveRevision(entry.repo, entry.revision);
     const known = entry.files.every((file) => file.size !== undefined && file.sha256 !== undefined);
-    const listing = known ? [] : await hub.listFiles(entry.repo, entry.revision);
+    const listing = known ? [] : await hub.listFiles(entry.repo, commit);
     const files = entry.files.map((file) => {
       if (file.size !== undefined && file.sha256 !== undefined) return { path: file.path, size: file.size, sha256: file.sha256 };
       const listed = findListed(listing, file.path, entry.repo, entry.revision);
@@ -38,10 +44,11 @@ export async function planDownload(
     });
     return {
       modelId: entry.id, name: entry.name, family: entry.family, format: entry.format,
-      repo: entry.repo, revision: entry.revision, catalogId: entry.id, files,
+      repo: entry.repo, revision: entry.revision, commit, catalogId: entry.id, files,
     };
   }
-  const listing = await hub.listFiles(request.repo, request.revision);
+  const commit = await hub.resolveRevision(request.repo, request.revision);
+  const listing = await hub.listFiles(request.repo, commit);
   const files = [...new Set(request.files)].map((path) => findListed(listing, path, request.repo, request.revision));
   const name = request.name ?? defaultName(request.repo, request.files);
   return {
@@ -51,6 +58,7 @@ export async function planDownload(
     format: files.some((file) => isGguf(file.path)) ? "gguf" : "onnx",
     repo: request.repo,
     revision: request.revision,
+    commit,
     files: files.map((file) => ({ path: file.path, size: file.size, ...checksOf(file) })),
   };
 }

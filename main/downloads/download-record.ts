@@ -16,6 +16,8 @@ export const downloadRecordSchema = downloadSchema.extend({
   files: z.array(recordFileSchema),
   format: z.enum(["gguf", "onnx"]),
   catalogId: z.string().optional(),
+  /** The commit the download is pinned to (records written before pinning have none: their revision is used). */
+  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
 });
 export type DownloadRecord = z.infer<typeof downloadRecordSchema>;
 

@@ -33,7 +33,7 @@ export async function runDownload(record: DownloadRecord, ctx: RunContext): Prom
   await ensureFreeSpace(path.dirname(ctx.stagingDir), remainingBytes(record), record.name);
   for (const file of record.files) {
     if (file.verified) continue;
-    const ref = { repo: record.repo, revision: record.revision, path: file.path };
+    const ref = { repo: record.repo, revision: record.commit ?? record.revision, path: file.path, revisionName: record.revision };
     await fetchFile({
       hub: ctx.hub,
       ref,

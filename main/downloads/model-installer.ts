@@ -45,7 +45,12 @@ export function manifestOf(record: DownloadRecord): ModelManifest {
     format: record.format,
     ...(record.format === "gguf" && entry ? { entry: entry.path } : {}),
     files: record.files.map((file) => ({ path: file.path, size: file.size, ...(file.digest ? { sha256: file.digest } : {}) })),
-    source: { repo: record.repo, revision: record.revision, ...(record.catalogId ? { catalogId: record.catalogId } : {}) },
+    source: {
+      repo: record.repo,
+      revision: record.revision,
+      ...(record.commit ? { commit: record.commit } : {}),
+      ...(record.catalogId ? { catalogId: record.catalogId } : {}),
+    },
     installedAt: Date.now(),
   };
 }

@@ -13,6 +13,9 @@ export const treeEntrySchema = z.object({
 });
 export const treePageSchema = z.array(treeEntrySchema);
 
+/** `/api/models/{repo}/revision/{revision}`: of the model info, only the commit the revision points at. */
+export const revisionInfoSchema = z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) });
+
 /** One result of `/api/models?search=…`; `gated` is false, "auto" or "manual". */
 export const searchResultSchema = z.object({
   id: z.string(),

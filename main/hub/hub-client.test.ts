@@ -129,6 +129,16 @@ describe("HubClient", () => {
     expect(response.status).toBe(200);
   });
 
+  it("resolves a branch to the commit it points at, which moves when the branch does", async () => {
+    const before = await client().resolveRevision("owner/model-GGUF", "main");
+    expect(before).toMatch(/^[0-9a-f]{40}$/);
+    expect(await client().resolveRevision("owner/model-GGUF", before)).toBe(before);
+    expect((await client().listFiles("owner/model-GGUF", before)).map((file) => file.path)).toContain("model.Q8_0.gguf");
+    await hub.createRepo("owner/model-GGUF", { files: [{ path: "model.Q8_0.gguf", size: 8192, seed: 99 }] });
+    expect(await client().resolveRevision("owner/model-GGUF", "main")).not.toBe(before);
+    expect(await caught(client().resolveRevision("owner/model-GGUF", "v9"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("reports an unreachable hub in words", async () => {
     const offline = new HubClient({ endpoint: () => "http://127.0.0.1:1", token: async () => undefined });
     expect(await caught(offline.listFiles("owner/model-GGUF", "main"))).toMatchObject({

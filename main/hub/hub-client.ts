@@ -2,7 +2,7 @@ import type { z, ZodType } from "zod";
 import { AppError } from "../../shared/errors";
 import { sha256Schema, type HubModel } from "../../shared/library";
 import { apiStatusError, fileStatusError, unreachable } from "./hub-errors";
-import { nextLink, searchResultsSchema, treePageSchema } from "./hub-api-schemas";
+import { nextLink, revisionInfoSchema, searchResultsSchema, treePageSchema } from "./hub-api-schemas";
 import { httpGet, type HttpResponse } from "./http-get";
 import { downloadGet, type DownloadResponse } from "./wire/download-get";
 
@@ -23,8 +23,11 @@ export interface HubTreeFile {
 
 export interface RepoFileRef {
   repo: string;
+  /** A commit, branch or tag. */
   revision: string;
   path: string;
+  /** The branch or tag the user chose, when `revision` is the commit it was resolved to: for messages. */
+  revisionName?: string;
 }
 
 const GIT_OID = /^[0-9a-f]{40}$/;
@@ -35,6 +38,17 @@ const API_TIMEOUT_MS = 30_000;
 /** The Hugging Face endpoints Atelier needs: file listing, file download and model search. */
 export class HubClient {
   constructor(private readonly options: HubClientOptions) {}
+
+  /**
+   * The commit a branch or tag points at now (a commit answers itself), so that every file of a
+   * download comes from one snapshot even if the branch moves meanwhile, and the install records it.
+   */
+  async resolveRevision(repo: string, revision: string): Promise<string> {
+    if (GIT_OID.test(revision)) return revision;
+    const url = this.url(`api/models/${repo}/revision/${encodeURIComponent(revision)}`);
+    const { value } = await this.getJson(url, revisionInfoSchema, `${repo} at ${revision}`);
+    return value.sha;
+  }
 
   /** Every file of a repository at a revision, with sizes and LFS sha256, following pagination. */
   async listFiles(repo: string, revision: string): Promise<HubTreeFile[]> {

@@ -1,4 +1,5 @@
 import { AppError } from "../../shared/errors";
+import type { RepoFileRef } from "./hub-client";
 
 export const GATED_MESSAGE =
   "This model is gated: accept its license on Hugging Face and set an access token in Settings.";
@@ -19,13 +20,14 @@ export class TransientError extends Error {
  * `hubCode` is the hub's X-Error-Code header: it tells a missing repository (which the real hub
  * answers with 401 to anonymous callers) from a gated one.
  */
-export function fileStatusError(status: number, file: { repo: string; revision: string; path: string }, hubCode?: string): Error {
+export function fileStatusError(status: number, file: RepoFileRef, hubCode?: string): Error {
+  const at = file.revisionName === undefined || file.revisionName === file.revision ? file.revision : `${file.revisionName} (${file.revision.slice(0, 7)})`;
   if (hubCode === "RepoNotFound" || hubCode === "RevisionNotFound") {
-    return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.repo} at ${file.revision} (or it is private: set an access token in Settings).`, { status });
+    return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.repo} at ${at} (or it is private: set an access token in Settings).`, { status });
   }
   if (status === 401 || status === 403) return new AppError("DOWNLOAD_FAILED", GATED_MESSAGE, { status });
   if (status === 404) {
-    return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.path} in ${file.repo} at ${file.revision}.`, { status });
+    return new AppError("DOWNLOAD_FAILED", `Not found on the hub: ${file.path} in ${file.repo} at ${at}.`, { status });
   }
   if (status === 408 || status === 429 || status >= 500) return new TransientError(`the hub answered ${status}`, status);
   return new AppError("DOWNLOAD_FAILED", `The hub refused ${file.path} (HTTP ${status}).`, { status });

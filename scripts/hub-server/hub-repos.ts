@@ -93,6 +93,27 @@ export async function listRevisions(root: string, repo: string): Promise<string[
   return names(path.join(root, repo));
 }
 
+/**
+ * The commit a revision (branch) points at: a hash of its files, so changing them moves the branch
+ * to a new commit, as pushing to the real hub does.
+ */
+export async function commitOf(root: string, repo: string, revision: string): Promise<string> {
+  const commit = createHash("sha1").update(`${repo}\0${revision}\0`);
+  for (const file of await listRepoFiles(root, repo, revision)) commit.update(`${file.path}\0${file.sha256}\0`);
+  return commit.digest("hex");
+}
+
+/** The revision folder for a branch name or a commit id; undefined when neither exists. */
+export async function findRevision(root: string, repo: string, revisionOrCommit: string): Promise<string | undefined> {
+  const revisions = await listRevisions(root, repo);
+  if (revisions.includes(revisionOrCommit)) return revisionOrCommit;
+  if (!/^[0-9a-f]{40}$/.test(revisionOrCommit)) return undefined;
+  for (const revision of revisions) {
+    if ((await commitOf(root, repo, revision)) === revisionOrCommit) return revision;
+  }
+  return undefined;
+}
+
 const hashes = new Map<string, Promise<{ sha256: string; gitOid: string }>>();
 
 /** Every file of a revision with size and sha256 (computed once per file version), sorted by path. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FaultInjector } from "./faults";
-import { isGated, listRepoFiles, listRepos, listRevisions, type HubFileInfo } from "./hub-repos";
+import { commitOf, findRevision, isGated, listRepoFiles, listRepos, listRevisions, type HubFileInfo } from "./hub-repos";
 import { sendBody } from "./send-body";
 
 /** One request as the hub saw it: tests assert on Range and Authorization headers and on faults. */
@@ -29,6 +29,7 @@ export interface HubState {
 }
 
 const TREE = /^\/api\/models\/([^/]+\/[^/]+)\/tree\/([^/]+)$/;
+const REVISION = /^\/api\/models\/([^/]+\/[^/]+)\/revision\/([^/]+)$/;
 const RESOLVE = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/;
 const CDN = /^\/cdn\/([^/]+\/[^/]+)\/([^/]+)\/(.+)$/;
 
@@ -38,6 +39,7 @@ export async function handleHub(state: HubState, request: IncomingMessage, respo
   const path = decodeURIComponent(url.pathname);
   let match: RegExpExecArray | null;
   if (path === "/api/models") return json(response, record, await search(state, url));
+  if ((match = REVISION.exec(path))) return revisionInfo(state, match[1] ?? "", match[2] ?? "", response, record);
   if ((match = TREE.exec(path))) return tree(state, match[1] ?? "", match[2] ?? "", url, response, record);
   if ((match = RESOLVE.exec(path))) return resolve(state, match[1] ?? "", match[2] ?? "", match[3] ?? "", request, response, record);
   return plain(response, record, 404, "Not found");
@@ -91,7 +93,8 @@ async function resolve(
   }
   // Like the real hub: an unknown repository is a 401 to anonymous callers (it might be private).
   const revisions = await listRevisions(state.root, repo);
-  const missing = revisions.length === 0 ? "RepoNotFound" : !revisions.includes(revision) ? "RevisionNotFound" : undefined;
+  const found = await findRevision(state.root, repo, revision);
+  const missing = revisions.length === 0 ? "RepoNotFound" : found === undefined ? "RevisionNotFound" : undefined;
   if (missing || !(await findFile(state, repo, revision, filePath))) {
     response.setHeader("X-Error-Code", missing ?? "EntryNotFound");
     return plain(response, record, missing === "RepoNotFound" ? 401 : 404, "Not found");
@@ -101,9 +104,24 @@ async function resolve(
   plain(response, record, 302, "Found");
 }
 
+/** `/api/models/{repo}/revision/{revision}`: the model's info at a revision, with the commit it points at as `sha`. */
+async function revisionInfo(state: HubState, repo: string, revision: string, response: ServerResponse, record: RecordedRequest): Promise<void> {
+  if ((await listRevisions(state.root, repo)).length === 0) {
+    response.setHeader("X-Error-Code", "RepoNotFound");
+    return plain(response, record, 401, "Repository not found");
+  }
+  const found = await findRevision(state.root, repo, revision);
+  if (found === undefined) {
+    response.setHeader("X-Error-Code", "RevisionNotFound");
+    return plain(response, record, 404, "Revision not found");
+  }
+  json(response, record, { _id: repo, id: repo, modelId: repo, sha: await commitOf(state.root, repo, found), private: false });
+}
+
 async function tree(state: HubState, repo: string, revision: string, url: URL, response: ServerResponse, record: RecordedRequest): Promise<void> {
-  if (!(await listRevisions(state.root, repo)).includes(revision)) return plain(response, record, 404, "Revision not found");
-  const files = await listRepoFiles(state.root, repo, revision);
+  const found = await findRevision(state.root, repo, revision);
+  if (found === undefined) return plain(response, record, 404, "Revision not found");
+  const files = await listRepoFiles(state.root, repo, found);
   const recursive = url.searchParams.get("recursive") === "true";
   const entries = treeEntries(files, recursive);
   const cursor = Number(url.searchParams.get("cursor") ?? "0");
@@ -150,8 +168,9 @@ async function search(state: HubState, url: URL): Promise<unknown[]> {
 }
 
 async function findFile(state: HubState, repo: string, revision: string, filePath: string): Promise<HubFileInfo | undefined> {
-  if (!(await listRevisions(state.root, repo)).includes(revision)) return undefined;
-  return (await listRepoFiles(state.root, repo, revision)).find((file) => file.path === filePath);
+  const found = await findRevision(state.root, repo, revision);
+  if (found === undefined) return undefined;
+  return (await listRepoFiles(state.root, repo, found)).find((file) => file.path === filePath);
 }
 
 function parseRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Fit } from "../../../../shared/library";
-import { describePlacement, FIT_LABELS, fitsThisMachine } from "./library-labels";
+import { describePlacement, describeRevision, FIT_LABELS, fitsThisMachine } from "./library-labels";
 
 const fit = (verdict: Fit["verdict"]): Fit => ({ verdict, ramBytes: 1, vramBytes: 0, summary: "s" });
 
@@ -17,5 +17,10 @@ describe("library labels", () => {
     expect(describePlacement({ gpuLayers: 12 })).toBe("12 layers on the GPU");
     expect(describePlacement({ gpuLayers: 0, totalLayers: 6 })).toBe("on the CPU");
     expect(describePlacement({})).toBeNull();
+  });
+
+  it("names a pinned commit by its short id and says a branch is pinned only at download", () => {
+    expect(describeRevision("c10ece1aade4e1b5ed4e4bae0b6a8b1c5b08f7b2")).toBe("commit c10ece1");
+    expect(describeRevision("onnx")).toBe("onnx branch (pinned to its commit at download)");
   });
 });

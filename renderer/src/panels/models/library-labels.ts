@@ -31,3 +31,8 @@ export function describePlacement(loaded: Pick<LoadedModel, "gpuLayers" | "total
   if (gpuLayers === 0) return "on the CPU";
   return totalLayers === undefined ? `${gpuLayers} layers on the GPU` : `${gpuLayers} of ${totalLayers} layers on the GPU`;
 }
+
+/** A pinned commit by its short id; a branch or tag as what it is, since its commit is fixed only when a download starts. */
+export function describeRevision(revision: string): string {
+  return /^[0-9a-f]{40}$/.test(revision) ? `commit ${revision.slice(0, 7)}` : `${revision} branch (pinned to its commit at download)`;
+}

@@ -6,6 +6,7 @@ import { formatBytes } from "../../../format";
 import { useApi, useApp } from "../../../store/context";
 import { DOWNLOAD_STATE_LABELS } from "../downloads/download-view";
 import { FitBadge } from "../FitBadge";
+import { describeRevision } from "../library-labels";
 import { catalogSize } from "./catalog-filter";
 
 interface CatalogCardProps {
@@ -48,6 +49,10 @@ export function CatalogCard({ item, installed, download }: CatalogCardProps) {
               {item.repo}
             </a>
           </dd>
+        </div>
+        <div>
+          <dt>Revision</dt>
+          <dd title={item.revision}>{describeRevision(item.revision)}</dd>
         </div>
       </dl>
       <FitBadge fit={item.fit} />
