@@ -20,6 +20,7 @@ import { createFileLogger } from "./log/logger";
 import type { Logger } from "./log/types";
 import { cacheConfigFrom } from "./models/cache-config";
 import { EngineFleet } from "./models/engine-fleet";
+import { MemoryBroker } from "./models/memory-broker";
 import { engineHandlers } from "./models/model-handlers";
 import { createModelLibrary } from "./models/model-library";
 import { ModelService } from "./models/model-service";
@@ -75,7 +76,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const engines = new EngineFleet({ launcher, events, logger, cacheConfig: () => cacheConfigFrom(settings.get()) });
   const { llm } = engines;
-  const library = createModelLibrary({ models, catalog, llm, onnx: engines.onnx, settings: () => settings.get(), logger });
+  const memory = new MemoryBroker({
+    engines: () => engines.list(),
+    getModel: (id) => models.get(id),
+    budgetBytes: () => cacheConfigFrom(settings.get()).budgetBytes,
+    logger,
+  });
+  const library = createModelLibrary({ models, catalog, llm, memory, onnx: engines.onnx, settings: () => settings.get(), logger });
   const downloads = await openDownloadsFeature({
     dataDir,
     events,
@@ -89,6 +96,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const imageStudio = createImageStudio({
     dataDir,
     engine: engines.image,
+    memory,
     events,
     jobs,
     getModel: (id) => models.get(id),
@@ -96,7 +104,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger,
     ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
   });
-  const speechStudio = createSpeechStudio({ dataDir, engine: engines.speech, events, jobs, models, logger });
+  const speechStudio = createSpeechStudio({ dataDir, engine: engines.speech, memory, events, jobs, models, logger });
   let modelFolders = JSON.stringify(settings.get().models.folders);
   const unsubscribeSettings = events.subscribe((event, _payload) => {
     if (event !== "settings.changed") return;
@@ -115,6 +123,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     events,
     jobs,
     llm,
+    memory,
     getModel: (id) => library.fits.requireRunnable(id),
     settings: () => settings.get(),
     logger,

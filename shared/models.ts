@@ -32,6 +32,8 @@ export const loadedModelSchema = z.object({
   engine: engineNameSchema,
   memoryBytes: z.number().nonnegative(),
   lastUsedAt: z.number(),
+  /** Running a job right now: it cannot be unloaded to make room until that ends. */
+  inUse: z.boolean(),
   /** Layers on the GPU, for LLMs. */
   gpuLayers: z.number().int().nonnegative().optional(),
   totalLayers: z.number().int().nonnegative().optional(),

@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import { randomInt } from "node:crypto";
 import type { ChatMessage, Conversation } from "../../shared/chat";
 import { AppError, toAppErrorShape } from "../../shared/errors";
@@ -18,6 +19,7 @@ export interface ChatGenerationOptions {
   events: EventBus;
   jobs: JobQueue;
   llm: Pick<EngineClient<LlmMethods>, "call">;
+  memory: Pick<MemoryBroker, "makeRoom">;
   getModel: (id: string) => Promise<ModelInfo>;
   settings: () => Settings;
   logger: Logger;
@@ -106,6 +108,7 @@ export class ChatGeneration {
       // Read at run time: a reply queued behind another sees that reply's final text.
       const conversation = await this.options.store.get(conversationId);
       const input = this.generateInput(conversation, target.answering, model);
+      await this.options.memory.makeRoom("llm", [model.id]);
       const output = await this.options.llm.call("generate", input, {
         signal: ctx.signal,
         onEvent: (delta) => {

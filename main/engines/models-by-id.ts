@@ -27,6 +27,12 @@ export abstract class ModelsById<T> implements ModelHolder {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ key, bytes, lastUsedAt }) => ({ modelId: key, engine: this.engine, memoryBytes: bytes, lastUsedAt }));
+    return this.cache.entries().map(({ key, bytes, lastUsedAt, users }) => ({
+      modelId: key,
+      engine: this.engine,
+      memoryBytes: bytes,
+      lastUsedAt,
+      inUse: users > 0,
+    }));
   }
 }

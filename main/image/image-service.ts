@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import { randomInt } from "node:crypto";
 import { AppError } from "../../shared/errors";
 import type { ImageGenerateRequest, ImageJobResult, ImageParameters, UpscaleRequest } from "../../shared/image";
@@ -12,6 +13,7 @@ import { cacheConfigFrom } from "../models/cache-config";
 
 export interface ImageServiceOptions {
   engine: Pick<EngineClient<ImageMethods>, "call">;
+  memory: Pick<MemoryBroker, "makeRoom">;
   jobs: JobQueue;
   library: LibraryService;
   getModel: (id: string) => Promise<ModelInfo>;
@@ -57,6 +59,7 @@ export class ImageService {
       engine: "image",
       title: `Upscale · ${titleText(source.parameters?.prompt ?? source.id)}`,
       run: async (ctx) => {
+        await this.options.memory.makeRoom("image", [model.id]);
         const output = await this.options.engine.call(
           "upscale",
           { load: this.load(model), imagePath: await this.options.library.pathOf(source.id), tileSize: request.tileSize, overlap: request.overlap },
@@ -82,6 +85,7 @@ export class ImageService {
       ...(initImage ? { initImage } : {}),
       ...(mask ? { mask } : {}),
     };
+    await this.options.memory.makeRoom("image", [model.id]);
     const output = await this.options.engine.call("generate", input, {
       signal: ctx.signal,
       onEvent: (event) => this.progress(ctx, event, `Step ${event.step} of ${event.total}`),

@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import path from "node:path";
 import type { ModelInfo } from "../../shared/models";
 import type { Settings } from "../../shared/settings";
@@ -13,6 +14,7 @@ import { imageHandlers } from "./image-handlers";
 import { ImageService } from "./image-service";
 
 export interface ImageStudioOptions {
+  memory: Pick<MemoryBroker, "makeRoom">;
   dataDir: string;
   /** The image engine (the host's engine fleet starts, configures, watches and stops it). */
   engine: EngineClient<ImageMethods>;
@@ -38,7 +40,7 @@ export function createImageStudio(options: ImageStudioOptions): ImageStudio {
     logger,
     ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
   });
-  const images = new ImageService({ engine, jobs: options.jobs, library, getModel: options.getModel, settings: options.settings, logger });
+  const images = new ImageService({ engine, memory: options.memory, jobs: options.jobs, library, getModel: options.getModel, settings: options.settings, logger });
   return {
     handlers: { ...imageHandlers(images), ...libraryHandlers(library) },
     library,

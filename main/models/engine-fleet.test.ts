@@ -31,7 +31,7 @@ describe("the image engine in engines.status, models.unload and the cache limits
     await generate();
     const engines = await byEngine();
     expect(engines.image).toMatchObject({ state: "ready", pid: expect.any(Number) });
-    expect(engines.image?.loaded).toEqual([{ modelId: "tiny-sd", engine: "image", memoryBytes: expect.any(Number), lastUsedAt: expect.any(Number) }]);
+    expect(engines.image?.loaded).toEqual([{ modelId: "tiny-sd", engine: "image", memoryBytes: expect.any(Number), lastUsedAt: expect.any(Number), inUse: false }]);
     expect(engines.image?.loaded[0]?.memoryBytes).toBeGreaterThan(0);
     for (const other of ["llm", "speech", "onnx"]) expect(engines[other]).toEqual({ engine: other, state: "stopped", loaded: [] });
   });

@@ -46,6 +46,11 @@ export class EngineFleet {
     this.onnx = this.manage<OnnxMethods>("onnx");
   }
 
+  /** Every engine, started or not. */
+  list(): readonly ManagedEngine[] {
+    return this.all;
+  }
+
   /** Frees the model in every engine that holds it; true if any did. Stopped engines are left alone. */
   async unload(modelId: string): Promise<boolean> {
     return (await Promise.all(this.all.map((engine) => engine.unload(modelId)))).some(Boolean);

@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "./memory-broker";
 import { AppError } from "../../shared/errors";
 import { generationParamsSchema } from "../../shared/chat";
 import type { Fit } from "../../shared/library";
@@ -15,6 +16,7 @@ export const DEFAULT_CONTEXT = generationParamsSchema.shape.contextSize.parse(un
 export interface ModelFitDeps {
   getModel: (id: string) => Promise<ModelInfo>;
   llm: Pick<EngineClient<LlmMethods>, "call">;
+  memory: Pick<MemoryBroker, "makeRoom">;
   budget: () => Promise<MachineBudget>;
   settings: () => Settings;
   logger: Logger;
@@ -45,6 +47,7 @@ export class ModelFitService {
     const fit = await this.fitOf(model, DEFAULT_CONTEXT);
     if (fit.verdict === "too-large" && !force) throw tooLargeError(model, fit);
     const { llm } = this.deps.settings();
+    await this.deps.memory.makeRoom("llm", [model.id]);
     const loaded = await this.deps.llm.call("load", {
       modelId: model.id,
       modelPath: model.path,

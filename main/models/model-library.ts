@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "./memory-broker";
 import type { Settings } from "../../shared/settings";
 import type { CatalogLookup } from "../catalog/catalog";
 import { catalogHandlers } from "../catalog/catalog-handlers";
@@ -19,6 +20,7 @@ export interface ModelLibraryDeps {
   models: ModelService;
   catalog: CatalogLookup;
   llm: EngineClient<LlmMethods>;
+  memory: Pick<MemoryBroker, "makeRoom">;
   /** The ONNX engine, for validating imports and listing providers (stopped again when idle). */
   onnx: Pick<EngineClient<OnnxMethods>, "call" | "stop">;
   settings: () => Settings;
@@ -28,10 +30,10 @@ export interface ModelLibraryDeps {
 type LibraryChannels = Pick<Handlers, Extract<keyof Handlers, `models.${string}` | `hardware.${string}` | `catalog.${string}`>>;
 
 /** The model library's services (hardware, fit and load, import, catalog) and their channels. */
-export function createModelLibrary({ models, catalog, llm, onnx: onnxEngine, settings, logger }: ModelLibraryDeps) {
+export function createModelLibrary({ models, catalog, llm, memory, onnx: onnxEngine, settings, logger }: ModelLibraryDeps) {
   const onnx = new OnnxInspector(onnxEngine);
   const hardware = new HardwareService({ llm, onnxProviders: () => onnx.providers(), settings, logger });
-  const fits = new ModelFitService({ getModel: (id) => models.get(id), llm, budget: () => hardware.budget(), settings, logger });
+  const fits = new ModelFitService({ getModel: (id) => models.get(id), llm, memory, budget: () => hardware.budget(), settings, logger });
   const importer = new ModelImporter({ models, inspectOnnx: (paths) => onnx.inspect(paths), logger });
   const catalogService = new CatalogService({ catalog, installedSources: () => models.installedSources(), budget: () => hardware.budget(), settings });
   return {

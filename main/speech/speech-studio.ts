@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import path from "node:path";
 import type { EngineClient } from "../engines/protocol";
 import type { SpeechMethods } from "../engines/speech/methods";
@@ -14,6 +15,7 @@ import { ttsHandlers } from "./tts-handlers";
 import { TtsService } from "./tts-service";
 
 export interface SpeechStudioOptions {
+  memory: Pick<MemoryBroker, "makeRoom">;
   dataDir: string;
   /** The speech engine (the host's engine fleet starts, configures, watches and stops it). */
   engine: EngineClient<SpeechMethods>;
@@ -38,8 +40,9 @@ export function createSpeechStudio(options: SpeechStudioOptions): SpeechStudio {
   const libraryDir = path.join(options.dataDir, "library");
   const audio = new AudioLibrary(path.join(libraryDir, "audio"), events, logger);
   const transcripts = new TranscriptStore(path.join(libraryDir, "transcripts"), logger);
-  const transcription = new TranscriptionService({ engine, jobs, events, audio, transcripts, models });
-  const tts = new TtsService({ engine, jobs, events, models, clips: audio, logger });
+  const { memory } = options;
+  const transcription = new TranscriptionService({ engine, memory, jobs, events, audio, transcripts, models });
+  const tts = new TtsService({ engine, memory, jobs, events, models, clips: audio, logger });
   return {
     handlers: { ...audioHandlers(audio, transcription), ...transcriptHandlers(transcription), ...ttsHandlers(tts) },
     audio,

@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import type { ParsedRequestOf } from "../../shared/contract";
 import { AppError } from "../../shared/errors";
 import type { TimeSpan, Transcript, TranscriptSegment } from "../../shared/speech";
@@ -13,6 +14,7 @@ import type { TranscriptStore } from "./transcript-store";
 
 export interface TranscriptionServiceOptions {
   engine: Pick<EngineClient<SttMethods>, "call">;
+  memory: Pick<MemoryBroker, "makeRoom">;
   jobs: JobQueue;
   events: EventBus;
   audio: AudioLibrary;
@@ -50,6 +52,7 @@ export class TranscriptionService {
       title: `Transcribe “${item.name}”`,
       run: async (ctx) => {
         ctx.progress({ fraction: 0, message: vad ? "Finding speech" : `Decoding audio (${NO_VAD})` });
+        await this.options.memory.makeRoom("speech", vad ? [model.modelId, vad.modelId] : [model.modelId]);
         const output = await this.options.engine.call(
           "stt.transcribe",
           { audioPath, model, ...(vad ? { vad } : {}), language: request.language, task: request.task },
@@ -80,6 +83,7 @@ export class TranscriptionService {
     const audioPath = await this.options.audio.filePath(audioId);
     const vad = await vadModelRef(this.options.models, modelId);
     if (!vad) throw new AppError("MODEL_NOT_INSTALLED", "No voice activity detection model is installed: install Silero VAD from the catalog.");
+    await this.options.memory.makeRoom("speech", [vad.modelId]);
     const { speech } = await this.options.engine.call("stt.detectSpeech", { audioPath, vad });
     return { speech };
   }

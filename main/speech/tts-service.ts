@@ -1,3 +1,4 @@
+import type { MemoryBroker } from "../models/memory-broker";
 import { concatFloats } from "../../shared/concat";
 import { AppError } from "../../shared/errors";
 import type { ParsedRequestOf } from "../../shared/contract";
@@ -40,6 +41,7 @@ export interface SpeakResult {
 
 export interface TtsServiceOptions {
   engine: Pick<EngineClient<TtsMethods>, "call">;
+  memory: Pick<MemoryBroker, "makeRoom">;
   jobs: JobQueue;
   events: EventBus;
   models: { get(id: string): Promise<ModelInfo>; list(): Promise<ModelInfo[]> };
@@ -81,6 +83,7 @@ export class TtsService {
     const parts: Float32Array[] = [];
     let sampleRate = 0;
     ctx.progress({ fraction: 0, step: 0, total, message: `Loading ${model.name}` });
+    await this.options.memory.makeRoom("speech", [model.id]);
     for (const [index, text] of sentences.entries()) {
       if (ctx.signal.aborted) throw new AppError("CANCELLED", "Cancelled.");
       const output = await this.options.engine.call(

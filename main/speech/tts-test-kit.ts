@@ -1,3 +1,4 @@
+import { MemoryBroker } from "../models/memory-broker";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,7 +36,9 @@ export async function openTtsRig(): Promise<TtsTestRig> {
   const engine = new EngineHost<SpeechMethods>({ engine: "speech", launcher: createNodeLauncher(BUILT_WORKER_DIR, logger), logger });
   const models = new ModelService(path.join(dataDir, "models"), bus, logger);
   const library = new AudioLibrary(path.join(dataDir, "library", "audio"), bus, logger);
-  const tts = new TtsService({ engine, jobs, events: bus, models, clips: library, logger });
+  // One engine and no others: the broker has nothing to unload, but runs as in the host.
+  const memory = new MemoryBroker({ engines: () => [], getModel: (id) => models.get(id), budgetBytes: () => Number.POSITIVE_INFINITY, logger });
+  const tts = new TtsService({ engine, memory, jobs, events: bus, models, clips: library, logger });
   return {
     tts,
     jobs,

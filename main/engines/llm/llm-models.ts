@@ -104,11 +104,12 @@ export class LlmModels {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ key, value, bytes, lastUsedAt }) => ({
+    return this.cache.entries().map(({ key, value, bytes, lastUsedAt, users }) => ({
       modelId: key,
       engine: "llm",
       memoryBytes: bytes,
       lastUsedAt,
+      inUse: users > 0,
       gpuLayers: value.model.gpuLayers,
       totalLayers: value.model.fileInsights.totalLayers,
     }));

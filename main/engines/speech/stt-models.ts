@@ -58,7 +58,13 @@ export class SttModels implements ModelHolder {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ value, bytes, lastUsedAt }) => ({ modelId: value.modelId, engine: "speech", memoryBytes: bytes, lastUsedAt }));
+    return this.cache.entries().map(({ value, bytes, lastUsedAt, users }) => ({
+      modelId: value.modelId,
+      engine: "speech",
+      memoryBytes: bytes,
+      lastUsedAt,
+      inUse: users > 0,
+    }));
   }
 
   /** Unloads every entry of the model (one per folder or file it was used with). */

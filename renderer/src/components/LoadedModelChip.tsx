@@ -20,7 +20,7 @@ export function LoadedModelChip({ loaded }: { loaded: LoadedModel }) {
     <span className="loaded-model">
       {" · "}
       <span id={nameId}>
-        {name} ({formatBytes(loaded.memoryBytes)})
+        {name} ({formatBytes(loaded.memoryBytes)}{loaded.inUse ? ", in use" : ""})
       </span>{" "}
       <button type="button" className="quiet" aria-describedby={nameId} disabled={pending} onClick={unload}>
         Unload

@@ -20,7 +20,7 @@ interface InstalledRowProps {
 function describeLoaded(loaded: LoadedModel | undefined): string {
   if (!loaded) return "Not loaded";
   const placement = describePlacement(loaded);
-  return `Loaded (${formatBytes(loaded.memoryBytes)})${placement ? ` · ${placement}` : ""}`;
+  return `Loaded (${formatBytes(loaded.memoryBytes)}${loaded.inUse ? ", in use" : ""})${placement ? ` · ${placement}` : ""}`;
 }
 
 export function InstalledRow({ model, fit, loaded, busy, onLoad, onUnload, onDelete }: InstalledRowProps) {
