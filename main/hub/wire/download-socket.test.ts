@@ -112,6 +112,18 @@ describe("DownloadSocket", () => {
     expect(refused.data().length).toBeGreaterThan(3_000_000);
   });
 
+  it("keeps a small body that arrived, connection closed and all, before pipe was called", async () => {
+    const small = body.subarray(0, 300);
+    const url = await serve((_request, response) => response.writeHead(200, { "Content-Length": small.length }).end(small));
+    const socket = new DownloadSocket(url, {}, undefined);
+    await socket.response();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const sink = recorder();
+    await socket.pipe(sink.sink);
+    expect(sink.slabs().equals(small)).toBe(true);
+    expect(sink.data().equals(small)).toBe(true);
+  });
+
   it("fails before the head when nobody listens, and refuses header values that would split the request", async () => {
     const closed = await serve(() => undefined);
     servers.pop()?.close();

@@ -35,7 +35,10 @@ export class DownloadSocket {
   private framing: BodyFraming | undefined;
   private sink: BodySink | undefined;
   private failure: unknown;
+  /** The body is over and handed to the sink; only slabs still out keep `pipe` waiting. */
   private ended = false;
+  /** The connection ended before `pipe` was called. */
+  private connectionOver = false;
   private readonly head = deferred<ResponseHead>();
   private readonly body = deferred<void>();
 
@@ -74,14 +77,22 @@ export class DownloadSocket {
    * Every byte passed to `data` has been handed to `slab` and settled by then, either way.
    */
   pipe(sink: BodySink): Promise<void> {
+    if (this.sink !== undefined) throw new Error("a response body can be piped once");
     this.sink = sink;
-    if (this.ended) return this.body.promise;
-    try {
-      if (this.filled > 0) sink.data(this.slab.subarray(0, this.filled));
-      if (this.framing?.done) this.finish();
-      else this.socket.resume();
-    } catch (error) {
-      this.fail(error);
+    // Whatever arrived before (the bytes after the head, or a small body already complete).
+    if (this.failure === undefined && this.filled > 0) {
+      try {
+        sink.data(this.slab.subarray(0, this.filled));
+      } catch (error) {
+        this.filled = 0;
+        this.fail(error);
+      }
+    }
+    if (this.failure !== undefined) this.filled = 0;
+    if (this.connectionOver || this.failure !== undefined || this.framing?.done) this.finish();
+    else {
+      if (SLAB_BYTES - this.filled < MIN_READ) this.handOver();
+      this.socket.resume();
     }
     return this.body.promise;
   }
@@ -96,8 +107,7 @@ export class DownloadSocket {
         this.filled += count;
         return this.readHead();
       }
-      this.takeBody(this.filled, this.filled + count);
-      return !this.ended;
+      return this.takeBody(this.filled, this.filled + count);
     } catch (error) {
       this.fail(error);
       return false;
@@ -119,20 +129,26 @@ export class DownloadSocket {
     this.filled = framing.take(this.slab, 0, this.filled - head.length);
     this.slabStartedAt = Date.now();
     this.head.resolve(head);
+    if (framing.done) this.finish();
+    // The body waits for pipe() or discard().
     return false;
   }
 
-  /** Bytes `slab[start, end)` just arrived. Only bytes the sink took in `data` join the slab. */
-  private takeBody(start: number, end: number): void {
+  /**
+   * Bytes `slab[start, end)` just arrived. Only bytes the sink took in `data` join the slab;
+   * before `pipe` they wait in it. Answers whether to keep reading.
+   */
+  private takeBody(start: number, end: number): boolean {
     const framing = this.framing;
-    const sink = this.sink;
-    if (framing === undefined || sink === undefined) throw new Error("body bytes before pipe()");
+    if (framing === undefined) throw new Error("body bytes before the head");
     if (start === 0) this.slabStartedAt = Date.now();
     const taken = framing.take(this.slab, start, end);
-    if (taken > 0) sink.data(this.slab.subarray(start, start + taken));
+    if (taken > 0) this.sink?.data(this.slab.subarray(start, start + taken));
     this.filled = start + taken;
     if (framing.done) this.finish();
+    else if (this.sink === undefined) return SLAB_BYTES - this.filled >= MIN_READ;
     else if (SLAB_BYTES - this.filled < MIN_READ || Date.now() - this.slabStartedAt >= SLAB_AGE_MS) this.handOver();
+    return !this.ended;
   }
 
   /** Sends the filled part of the slab to the sink and continues in a spare one. */
@@ -159,11 +175,16 @@ export class DownloadSocket {
     if (this.slabsOut.size >= SLABS_OUT) this.socket.pause();
   }
 
+  /** The connection is over (body complete, closed or failed); without a sink yet, `pipe` finishes. */
   private finish(): void {
+    this.socket.destroy();
+    if (this.sink === undefined) {
+      this.connectionOver = true;
+      return;
+    }
     if (this.ended) return;
     this.ended = true;
     this.handOver();
-    this.socket.destroy();
     this.settleIfDone();
   }
 
