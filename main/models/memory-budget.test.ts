@@ -24,8 +24,8 @@ afterAll(() => host.dispose());
 const loaded = async (): Promise<Pick<LoadedModel, "engine" | "modelId" | "inUse">[]> =>
   (await invoke(host, "engines.status", {})).flatMap((status) => status.loaded.map(({ engine, modelId, inUse }) => ({ engine, modelId, inUse })));
 
-async function generate(steps = 2): Promise<string> {
-  const { jobIds } = await invoke(host, "image.generate", { modelId: "tiny-sd", prompt: "a boat", width: 64, height: 64, steps, seed: 1 });
+async function generate(steps = 2, size = 64): Promise<string> {
+  const { jobIds } = await invoke(host, "image.generate", { modelId: "tiny-sd", prompt: "a boat", width: size, height: size, steps, seed: 1 });
   return jobIds[0] ?? "";
 }
 
@@ -55,12 +55,14 @@ describe("the memory budget across engines", () => {
 
   it("never unloads a model that is running a job", async () => {
     await setBudgetMiB(1);
-    const jobId = await generate(150);
+    // Long enough to be still running while the LLM loads (it is cancelled right after).
+    const jobId = await generate(150, 512);
     await log.waitFor("job.updated", (job) => job.id === jobId && job.status === "running" && (job.progress.step ?? 0) >= 1);
     await invoke(host, "models.load", { id: llmId, force: true });
     const whileRunning = await loaded();
-    await invoke(host, "jobs.cancel", { id: jobId });
+    const job = await invoke(host, "jobs.cancel", { id: jobId });
     await log.finalJob(jobId);
+    expect(job.status).toBe("running");
     expect(whileRunning).toEqual(
       expect.arrayContaining([
         { engine: "llm", modelId: llmId, inUse: false },
