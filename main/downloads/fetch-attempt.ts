@@ -31,9 +31,15 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
   try {
     const response = await options.hub.openFile(options.ref, options.part.offset, signal);
     timer.refresh();
-    await checkResponse(response, options);
+    await checkResponse(response, options).catch((error: unknown) => {
+      response.discard();
+      throw error;
+    });
     await streamInto(response, options, timer);
   } catch (error) {
+    // Final errors (a disk that failed, bytes that cannot be right) win over a pause or a stall
+    // that happened meanwhile: retrying on top of a failed write would leave a hole in the part.
+    if (error instanceof AppError) throw error;
     if (options.signal.aborted) throw options.signal.reason;
     if (watchdog.signal.aborted) throw watchdog.signal.reason;
     throw error;
@@ -42,16 +48,17 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
   }
 }
 
-/** Restarts the part when the server ignored the Range, and refuses a file whose size is not the expected one. */
+/**
+ * Restarts the part when the server ignored the Range, and refuses a file whose size is not the
+ * expected one. The caller discards the response when this throws.
+ */
 async function checkResponse(response: DownloadResponse, { part, size, ref }: AttemptOptions): Promise<void> {
   if (response.status === 416) {
-    response.discard();
     await part.restart();
     throw new TransientError("the hub refused the byte range");
   }
   const range = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get("content-range") ?? "");
   if (response.status === 206 && Number(range?.[1]) !== part.offset) {
-    response.discard();
     await part.restart();
     throw new TransientError("the hub answered another byte range than asked");
   }
@@ -59,7 +66,6 @@ async function checkResponse(response: DownloadResponse, { part, size, ref }: At
   const length = response.headers.get("content-length");
   const total = response.status === 206 ? Number(range?.[2]) : length === undefined ? NaN : Number(length);
   if (Number.isFinite(total) && total !== size) {
-    response.discard();
     throw new AppError("CHECKSUM_MISMATCH", `The hub sent ${ref.path} with ${total} bytes where ${size} were expected.`);
   }
 }
@@ -83,7 +89,8 @@ async function streamInto(response: DownloadResponse, options: AttemptOptions, t
         hashed += bytes.length;
         options.onBytes(bytes.length, hashed);
       },
-      slab: (bytes) => writer.write(bytes),
+      // A disk that is writing is not a stalled connection (the socket waits for it).
+      slab: (bytes) => writer.write(bytes).then(() => void timer.refresh()),
     });
   } finally {
     // A disk error thrown here wins over any network error: it is final, and the part may now hold

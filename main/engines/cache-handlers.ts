@@ -3,7 +3,7 @@ import type { CacheMethods, ModelHolder } from "./cache-methods";
 import { parseWorkerInput } from "./worker-input";
 import type { WorkerHandlers } from "./worker-runtime";
 
-const modelIdSchema = z.object({ modelId: z.string().min(1).max(200) });
+const unloadSchema = z.object({ modelId: z.string().min(1).max(200), ifIdle: z.boolean().default(false) });
 const configSchema = z.object({
   budgetBytes: z.number().nonnegative(),
   idleUnloadMs: z.number().nonnegative(),
@@ -15,8 +15,8 @@ export function createCacheHandlers(holders: readonly ModelHolder[]): WorkerHand
   return {
     loaded: async () => holders.flatMap((holder) => holder.loaded()),
     unload: async (input) => {
-      const { modelId } = parseWorkerInput(modelIdSchema, input, "unload");
-      const results = await Promise.all(holders.map((holder) => holder.unload(modelId)));
+      const { modelId, ifIdle } = parseWorkerInput(unloadSchema, input, "unload");
+      const results = await Promise.all(holders.map((holder) => holder.unload(modelId, ifIdle)));
       return { unloaded: results.some(Boolean) };
     },
     configure: async (input) => {

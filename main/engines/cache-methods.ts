@@ -15,7 +15,8 @@ export interface EngineCacheConfig {
  * one, and new cache limits. One method each covers all the caches of the process.
  */
 export type CacheMethods = {
-  unload: EngineMethod<{ modelId: string }, { unloaded: boolean }>;
+  /** `ifIdle`: leave it loaded if a job is using it (instead of unloading when that job ends). */
+  unload: EngineMethod<{ modelId: string; ifIdle?: boolean }, { unloaded: boolean }>;
   loaded: EngineMethod<Record<string, never>, LoadedModel[]>;
   configure: EngineMethod<EngineCacheConfig, { ok: true }>;
 };
@@ -23,7 +24,7 @@ export type CacheMethods = {
 /** One cache of loaded models inside an engine process. */
 export interface ModelHolder {
   loaded(): LoadedModel[];
-  /** Resolves false when it did not hold the model. */
-  unload(modelId: string): Promise<boolean>;
+  /** Resolves false when it did not unload the model (not held, or in use and `ifIdle`). */
+  unload(modelId: string, ifIdle?: boolean): Promise<boolean>;
   configure(config: EngineCacheConfig): Promise<void>;
 }

@@ -105,6 +105,16 @@ describe("ModelCache", () => {
     expect(await cache.unload("a")).toBe(false);
   });
 
+  it("unload with ifIdle leaves a model in use loaded, and unloads it once idle", async () => {
+    const { cache, events, loader } = fakeCache();
+    await cache.acquire("a", 10, loader("a"));
+    expect(await cache.unload("a", { ifIdle: true })).toBe(false);
+    expect(cache.entries().map((entry) => entry.key)).toEqual(["a"]);
+    cache.release("a");
+    expect(await cache.unload("a", { ifIdle: true })).toBe(true);
+    expect(events).toEqual(["load a", "dispose a"]);
+  });
+
   it("configure with a smaller budget evicts idle models; with an idle timeout schedules their unload", async () => {
     const { cache, events, use } = fakeCache({ budgetBytes: 1000 });
     await use("a", 400);

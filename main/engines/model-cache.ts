@@ -88,10 +88,13 @@ export class ModelCache<T> {
     if (entry) entry.bytes = bytes;
   }
 
-  /** Unloads now, or as soon as its current users release it. Resolves false if it was not loaded. */
-  async unload(key: string): Promise<boolean> {
+  /**
+   * Unloads now, or as soon as its current users release it (with `ifIdle`, not at all while in
+   * use). Resolves false if it was not unloaded.
+   */
+  async unload(key: string, { ifIdle = false }: { ifIdle?: boolean } = {}): Promise<boolean> {
     const entry = this.entriesByKey.get(key);
-    if (!entry) return false;
+    if (!entry || (ifIdle && entry.users > 0)) return false;
     this.entriesByKey.delete(key);
     clearTimeout(entry.idleTimer);
     if (entry.users > 0) {

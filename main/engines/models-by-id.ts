@@ -14,8 +14,8 @@ export abstract class ModelsById<T> implements ModelHolder {
     this.cache.release(modelId);
   }
 
-  unload(modelId: string): Promise<boolean> {
-    return this.cache.unload(modelId);
+  unload(modelId: string, ifIdle = false): Promise<boolean> {
+    return this.cache.unload(modelId, { ifIdle });
   }
 
   configure(config: ModelCacheConfig): Promise<void> {

@@ -11,8 +11,11 @@ export interface ManagedEngine {
   readonly pid: number | undefined;
   /** The models the running process holds. */
   loaded(): Promise<LoadedModel[]>;
-  /** Frees a model if the engine holds it; a stopped engine holds nothing, and is not started for this. */
-  unload(modelId: string): Promise<boolean>;
+  /**
+   * Frees a model if the engine holds it (when its job ends if one is using it; with `ifIdle`,
+   * only if none is); a stopped engine holds nothing, and is not started for this.
+   */
+  unload(modelId: string, options?: { ifIdle?: boolean }): Promise<boolean>;
   /** Settings changed: a running process gets the new limits now, a stopped one on start. */
   reconfigure(): void;
   /** The process went away (stopped or crashed): its successor must be configured again. */
@@ -80,11 +83,11 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
     return this.cache.call("loaded", {}, { ifRunning: true });
   }
 
-  async unload(modelId: string): Promise<boolean> {
+  async unload(modelId: string, { ifIdle = false }: { ifIdle?: boolean } = {}): Promise<boolean> {
     if (this.inner.state !== "ready") return false;
     try {
       await this.ensureConfigured(true);
-      return (await this.cache.call("unload", { modelId }, { ifRunning: true })).unloaded;
+      return (await this.cache.call("unload", { modelId, ifIdle }, { ifRunning: true })).unloaded;
     } catch (error) {
       // Stopped meanwhile: the model went with the process.
       if (this.inner.state !== "ready") return false;

@@ -83,9 +83,10 @@ export class TtsService {
     const parts: Float32Array[] = [];
     let sampleRate = 0;
     ctx.progress({ fraction: 0, step: 0, total, message: `Loading ${model.name}` });
-    await this.options.memory.makeRoom("speech", [model.id]);
     for (const [index, text] of sentences.entries()) {
       if (ctx.signal.aborted) throw new AppError("CANCELLED", "Cancelled.");
+      // Each sentence acquires the voice anew: another job may have unloaded it in between.
+      await this.options.memory.makeRoom("speech", [model.id]);
       const output = await this.options.engine.call(
         "tts.synthesize",
         { modelId: model.id, modelPath: model.path, sizeBytes: model.sizeBytes, text, speed: request.speed, ...(request.speaker ? { speaker: request.speaker } : {}) },

@@ -86,8 +86,8 @@ export class LlmModels {
     this.cache.release(modelId);
   }
 
-  unload(modelId: string): Promise<boolean> {
-    return this.cache.unload(modelId);
+  unload(modelId: string, ifIdle = false): Promise<boolean> {
+    return this.cache.unload(modelId, { ifIdle });
   }
 
   configure({ vramBudgetBytes = 0, ...config }: LlmCacheConfig): Promise<void> {

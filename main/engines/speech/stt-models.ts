@@ -68,9 +68,9 @@ export class SttModels implements ModelHolder {
   }
 
   /** Unloads every entry of the model (one per folder or file it was used with). */
-  async unload(modelId: string): Promise<boolean> {
+  async unload(modelId: string, ifIdle = false): Promise<boolean> {
     const keys = this.cache.entries().filter((entry) => entry.value.modelId === modelId).map((entry) => entry.key);
-    const results = await Promise.all(keys.map((key) => this.cache.unload(key)));
+    const results = await Promise.all(keys.map((key) => this.cache.unload(key, { ifIdle })));
     return results.some(Boolean);
   }
 

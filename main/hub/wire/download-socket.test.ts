@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { getEventListeners } from "node:events";
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -122,6 +123,20 @@ describe("DownloadSocket", () => {
     await socket.pipe(sink.sink);
     expect(sink.slabs().equals(small)).toBe(true);
     expect(sink.data().equals(small)).toBe(true);
+  });
+
+  it("lets go of the abort signal once the connection closes, even for a discarded answer", async () => {
+    const url = await serve((_request, response) => response.writeHead(302, { Location: "/elsewhere", "Content-Length": 0 }).end());
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal]);
+    const sockets = [new DownloadSocket(url, {}, signal), new DownloadSocket(url, {}, signal)];
+    expect(getEventListeners(signal, "abort")).toHaveLength(2);
+    for (const socket of sockets) {
+      await socket.response();
+      socket.discard();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
   it("fails before the head when nobody listens, and refuses header values that would split the request", async () => {

@@ -3,7 +3,7 @@ import tls from "node:tls";
 import { deferred } from "../../../shared/deferred";
 import { TransientError } from "../hub-errors";
 import { framingFor, type BodyFraming } from "./body-framing";
-import { parseResponseHead, type ResponseHead } from "./response-head";
+import { MAX_HEAD_BYTES, parseResponseHead, type ResponseHead } from "./response-head";
 
 /** Where a response body goes. */
 export interface BodySink {
@@ -39,12 +39,14 @@ export class DownloadSocket {
   private ended = false;
   /** The connection ended before `pipe` was called. */
   private connectionOver = false;
+  /** Where a read goes when the slab has no room left (only before pipe(), which cannot hand it over). */
+  private spill: Buffer | undefined;
   private readonly head = deferred<ResponseHead>();
   private readonly body = deferred<void>();
 
   constructor(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined) {
     const request = requestText(url, headers);
-    const onread: net.OnReadOpts = { buffer: () => this.slab.subarray(this.filled), callback: (count) => this.onRead(count) };
+    const onread: net.OnReadOpts = { buffer: () => this.nextReadBuffer(), callback: (count, landed) => this.onRead(count, landed) };
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
     const host = url.hostname.replace(/^\[|\]$/g, "");
     // tls.connect passes `onread` on to its net.Socket; Node's types only list it for net.
@@ -56,13 +58,18 @@ export class DownloadSocket {
       onread,
     };
     this.socket = url.protocol === "https:" ? tls.connect(secure) : net.connect({ host, port, onread });
-    this.socket.write(request);
-    this.socket.once("error", (error) => this.fail(error));
-    this.socket.once("close", () => this.onClose());
+    this.socket.write(Buffer.from(request, "latin1"));
     const abort = () => this.socket.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+    this.socket.once("error", (error) => this.fail(error));
+    // Every ending (done, discarded, failed) closes the socket: the listener goes with it, so an
+    // AbortSignal.any() that outlives the request does not keep the socket and its slab alive.
+    this.socket.once("close", () => {
+      signal?.removeEventListener("abort", abort);
+      this.onClose();
+    });
     if (signal?.aborted) abort();
-    signal?.addEventListener("abort", abort, { once: true });
-    void this.body.promise.catch(() => undefined).finally(() => signal?.removeEventListener("abort", abort));
+    else signal?.addEventListener("abort", abort, { once: true });
+    void this.body.promise.catch(() => undefined);
     void this.head.promise.catch(() => undefined);
   }
 
@@ -89,11 +96,9 @@ export class DownloadSocket {
       }
     }
     if (this.failure !== undefined) this.filled = 0;
+    // Slabs change only inside onRead: Node already holds the view for the next read.
     if (this.connectionOver || this.failure !== undefined || this.framing?.done) this.finish();
-    else {
-      if (SLAB_BYTES - this.filled < MIN_READ) this.handOver();
-      this.socket.resume();
-    }
+    else this.socket.resume();
     return this.body.promise;
   }
 
@@ -101,8 +106,20 @@ export class DownloadSocket {
     this.socket.destroy();
   }
 
-  private onRead(count: number): boolean {
+  /**
+   * Where the next read goes: the rest of the slab (while reading the head, no more than a head
+   * can take, so the body bytes that come with it leave room until pipe()), or the spill buffer
+   * when the slab is full.
+   */
+  private nextReadBuffer(): Buffer {
+    const room = SLAB_BYTES - this.filled;
+    if (room === 0) return (this.spill ??= Buffer.allocUnsafe(MIN_READ));
+    return this.slab.subarray(this.filled, this.filled + (this.framing === undefined ? Math.min(room, MAX_HEAD_BYTES + 1) : room));
+  }
+
+  private onRead(count: number, landed: Uint8Array): boolean {
     try {
+      this.placeRead(count, landed);
       if (this.framing === undefined) {
         this.filled += count;
         return this.readHead();
@@ -112,6 +129,14 @@ export class DownloadSocket {
       this.fail(error);
       return false;
     }
+  }
+
+  /** Bytes that did not land at the end of the slab (the spill buffer) are moved there. */
+  private placeRead(count: number, landed: Uint8Array): void {
+    if (landed.buffer === this.slab.buffer && landed.byteOffset === this.slab.byteOffset + this.filled) return;
+    if (SLAB_BYTES - this.filled < count) this.handOver();
+    if (SLAB_BYTES - this.filled < count) throw new Error("more body bytes arrived than the read buffers hold before pipe()");
+    this.slab.set(landed.subarray(0, count), this.filled);
   }
 
   private readHead(): boolean {
