@@ -113,6 +113,8 @@ export class ImageService {
   }
 
   private async save(ctx: JobContext, pngBase64: string, parameters: ImageParameters): Promise<ImageJobResult> {
+    // Cancelled while the last step ran: the job ends cancelled, so nothing lands in the gallery.
+    if (ctx.signal.aborted) throw new AppError("CANCELLED", "Cancelled.");
     const item = await this.options.library.add({ png: Buffer.from(pngBase64, "base64"), parameters, jobId: ctx.jobId });
     return { itemId: item.id, width: item.width, height: item.height };
   }
