@@ -1,8 +1,8 @@
-import net from "node:net";
-import tls from "node:tls";
+import type net from "node:net";
 import { deferred } from "../../../shared/deferred";
 import { TransientError } from "../hub-errors";
 import { framingFor, type BodyFraming } from "./body-framing";
+import { connectReadingInto, getRequestBytes } from "./get-request";
 import { MAX_HEAD_BYTES, parseResponseHead, type ResponseHead } from "./response-head";
 
 /** Where a response body goes. */
@@ -45,20 +45,10 @@ export class DownloadSocket {
   private readonly body = deferred<void>();
 
   constructor(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined) {
-    const request = requestText(url, headers);
+    const request = getRequestBytes(url, headers);
     const onread: net.OnReadOpts = { buffer: () => this.nextReadBuffer(), callback: (count, landed) => this.onRead(count, landed) };
-    const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    // tls.connect passes `onread` on to its net.Socket; Node's types only list it for net.
-    const secure: tls.ConnectionOptions & { onread: net.OnReadOpts } = {
-      host,
-      port,
-      ...(net.isIP(host) ? {} : { servername: host }),
-      ALPNProtocols: ["http/1.1"],
-      onread,
-    };
-    this.socket = url.protocol === "https:" ? tls.connect(secure) : net.connect({ host, port, onread });
-    this.socket.write(Buffer.from(request, "latin1"));
+    this.socket = connectReadingInto(url, onread);
+    this.socket.write(request);
     const abort = () => this.socket.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
     this.socket.once("error", (error) => this.fail(error));
     // Every ending (done, discarded, failed) closes the socket: the listener goes with it, so an
@@ -229,15 +219,4 @@ export class DownloadSocket {
     if (this.failure === undefined) this.body.resolve();
     else this.body.reject(this.failure);
   }
-}
-
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-function requestText(url: URL, headers: Record<string, string>): string {
-  const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, "Connection: close", "User-Agent: Atelier"];
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_VALUE.test(value)) throw new Error(`header ${name} holds characters HTTP does not allow`);
-    lines.push(`${name}: ${value}`);
-  }
-  return `${lines.join("\r\n")}\r\n\r\n`;
 }
