@@ -91,6 +91,17 @@ describe("download failures", () => {
     expect(done.error?.message).toMatch(/failed 5 times in a row \(no data for 300 ms\)/);
   });
 
+  it("retries a file sent compressed although asked not to", async () => {
+    const { started, done } = await failWith([{ kind: "gzip", times: 1 }]);
+    expect(done).toMatchObject({ state: "completed", attempts: 1 });
+    expect(await sha256OfFile(path.join(harness.dataDir, "models", started.modelId, "model.Q4_0.gguf"))).toBe(sha256);
+  });
+
+  it("says so when the server keeps compressing the file", async () => {
+    const { done } = await failWith([{ kind: "gzip" }]);
+    expect(done.error?.message).toMatch(/failed 5 times in a row \(the server sent the file compressed \(gzip\) although asked not to\)/);
+  });
+
   it("starts a file over cleanly when the server ignores the Range", async () => {
     hub.setBytesPerSecond(300_000);
     const started = await harness.start(request);

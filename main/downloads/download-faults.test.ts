@@ -48,7 +48,7 @@ function expectRightError(download: Download): void {
   else if (message.startsWith("Not found on the hub")) expect(faults.has("404"), context).toBe(true);
   else {
     expect(message, context).toMatch(/failed 5 times in a row/);
-    expect(faults.has("500") || faults.has("drop") || faults.has("stall"), context).toBe(true);
+    expect(faults.has("500") || faults.has("drop") || faults.has("stall") || faults.has("gzip"), context).toBe(true);
   }
 }
 

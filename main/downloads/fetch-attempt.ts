@@ -53,6 +53,11 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
  * expected one. The caller discards the response when this throws.
  */
 async function checkResponse(response: DownloadResponse, { part, size, ref }: AttemptOptions): Promise<void> {
+  const encoding = response.headers.get("content-encoding") ?? "identity";
+  if (encoding.toLowerCase() !== "identity") {
+    // Asked for identity: a proxy or CDN that compresses anyway; another try may reach another one.
+    throw new TransientError(`the server sent the file compressed (${encoding}) although asked not to`);
+  }
   if (response.status === 416) {
     await part.restart();
     throw new TransientError("the hub refused the byte range");

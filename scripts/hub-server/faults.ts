@@ -3,7 +3,7 @@ import { createPrng } from "../fixtures/prng";
 /** Answers with an error status at the resolve endpoint. */
 export const STATUS_FAULTS = ["401", "403", "404", "500"] as const;
 /** Misbehaviour while serving bytes from the CDN. */
-export const DATA_FAULTS = ["drop", "stall", "corrupt", "wrong-size", "ignore-range"] as const;
+export const DATA_FAULTS = ["drop", "stall", "corrupt", "wrong-size", "ignore-range", "gzip"] as const;
 export const FAULT_KINDS = [...STATUS_FAULTS, ...DATA_FAULTS] as const;
 export type StatusFault = (typeof STATUS_FAULTS)[number];
 export type DataFault = (typeof DATA_FAULTS)[number];
@@ -34,7 +34,9 @@ export type DataFaultPlan =
   | { kind: "drop" | "stall"; afterBytes: number }
   | { kind: "corrupt"; atByte: number }
   | { kind: "wrong-size"; extraBytes: number }
-  | { kind: "ignore-range" };
+  | { kind: "ignore-range" }
+  /** Compressed with Content-Encoding: gzip although the client asked for identity (a misbehaving proxy). */
+  | { kind: "gzip" };
 
 /** Draws faults per request, from rules first, then at random. */
 export class FaultInjector {
@@ -72,6 +74,7 @@ export class FaultInjector {
       case "corrupt": return length > 0 ? { kind, atByte: offset() } : undefined;
       case "wrong-size": return { kind, extraBytes: 1 + Math.floor(this.random() * 4096) };
       case "ignore-range": return isRange ? { kind } : undefined;
+      case "gzip": return length > 0 ? { kind } : undefined;
     }
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FaultInjector } from "./faults";
 import { commitOf, findRevision, isGated, listRepoFiles, listRepos, listRevisions, type HubFileInfo } from "./hub-repos";
-import { sendBody } from "./send-body";
+import { sendBody, sendGzipped } from "./send-body";
 
 /** One request as the hub saw it: tests assert on Range and Authorization headers and on faults. */
 export interface RecordedRequest {
@@ -73,7 +73,9 @@ export async function handleCdn(state: HubState, request: IncomingMessage, respo
     response.end();
     return;
   }
-  await sendBody(response, { diskPath: file.diskPath, ...served }, { fault: plan, bytesPerSecond: () => state.bytesPerSecond });
+  const source = { diskPath: file.diskPath, ...served };
+  if (plan?.kind === "gzip") return sendGzipped(response, source);
+  await sendBody(response, source, { fault: plan, bytesPerSecond: () => state.bytesPerSecond });
 }
 
 async function resolve(

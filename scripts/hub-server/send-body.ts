@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import type { DataFaultPlan } from "./faults";
@@ -84,4 +85,14 @@ async function throttle(sent: number, startedAt: number, bytesPerSecond: number)
   const due = startedAt + (sent / bytesPerSecond) * 1000;
   const wait = due - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** The range gzipped, with headers saying so: what a proxy that ignores Accept-Encoding sends. */
+export async function sendGzipped(response: ServerResponse, source: BodySource): Promise<void> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks(source, 1 << 20)) parts.push(Buffer.from(chunk));
+  const body = gzipSync(Buffer.concat(parts));
+  response.setHeader("Content-Encoding", "gzip");
+  response.setHeader("Content-Length", body.length);
+  response.end(body);
 }
