@@ -61,7 +61,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <fieldset>
         <legend>Engines and memory</legend>
         {numberField("idleUnloadMinutes", "Idle unload (minutes)", "Unload a model after this long without use. 0 keeps it loaded.")}
-        {numberField("ramBudgetMiB", "RAM budget (MiB)", "Memory the loaded models of one engine may use. 0 means half of your RAM.")}
+        {numberField("ramBudgetMiB", "RAM budget (MiB)", "Memory all loaded models together may use; the least recently used idle ones are unloaded to stay within it. 0 means half of your RAM.")}
         {numberField("vramBudgetMiB", "VRAM budget (MiB)", "GPU memory the loaded models may use. 0 means 90% of the free VRAM.")}
         {numberField("concurrency", "Engine concurrency", "Jobs one engine runs at the same time, 1 to 8.")}
       </fieldset>
