@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "../models/memory-broker";
 import { randomInt } from "node:crypto";
 import type { ChatMessage, Conversation } from "../../shared/chat";
 import { AppError, toAppErrorShape } from "../../shared/errors";
@@ -9,6 +8,7 @@ import type { EngineClient } from "../engines/protocol";
 import type { EventBus } from "../events/bus";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
 import type { Logger } from "../log/types";
+import type { MemoryBroker } from "../models/memory-broker";
 import { DEFAULT_TITLE } from "./chat-service";
 import type { ChatStore } from "./chat-store";
 import { message, titleFrom, turnsOf } from "./chat-messages";

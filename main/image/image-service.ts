@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "../models/memory-broker";
 import { randomInt } from "node:crypto";
 import { AppError } from "../../shared/errors";
 import type { ImageGenerateRequest, ImageJobResult, ImageParameters, UpscaleRequest } from "../../shared/image";
@@ -10,6 +9,7 @@ import type { JobContext, JobQueue } from "../jobs/job-queue";
 import type { LibraryService } from "../library/library-service";
 import type { Logger } from "../log/types";
 import { cacheConfigFrom } from "../models/cache-config";
+import type { MemoryBroker } from "../models/memory-broker";
 
 export interface ImageServiceOptions {
   engine: Pick<EngineClient<ImageMethods>, "call">;

@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "../models/memory-broker";
 import path from "node:path";
 import type { ModelInfo } from "../../shared/models";
 import type { Settings } from "../../shared/settings";
@@ -9,15 +8,16 @@ import type { JobQueue } from "../jobs/job-queue";
 import { libraryHandlers } from "../library/library-handlers";
 import { LibraryService } from "../library/library-service";
 import type { Logger } from "../log/types";
+import type { MemoryBroker } from "../models/memory-broker";
 import type { HandlersFor } from "../router";
 import { imageHandlers } from "./image-handlers";
 import { ImageService } from "./image-service";
 
 export interface ImageStudioOptions {
-  memory: Pick<MemoryBroker, "makeRoom">;
   dataDir: string;
   /** The image engine (the host's engine fleet starts, configures, watches and stops it). */
   engine: EngineClient<ImageMethods>;
+  memory: Pick<MemoryBroker, "makeRoom">;
   events: EventBus;
   jobs: JobQueue;
   getModel: (id: string) => Promise<ModelInfo>;

@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "./memory-broker";
 import { AppError } from "../../shared/errors";
 import { generationParamsSchema } from "../../shared/chat";
 import type { Fit } from "../../shared/library";
@@ -9,6 +8,7 @@ import type { EngineClient } from "../engines/protocol";
 import { estimateFitFromSize, fitFromNumbers, formatBytes } from "../hardware/fit-estimate";
 import type { MachineBudget } from "../hardware/memory-budget";
 import type { Logger } from "../log/types";
+import type { MemoryBroker } from "./memory-broker";
 
 /** The context a chat gets unless it asks for another. */
 export const DEFAULT_CONTEXT = generationParamsSchema.shape.contextSize.parse(undefined);

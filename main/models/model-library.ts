@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "./memory-broker";
 import type { Settings } from "../../shared/settings";
 import type { CatalogLookup } from "../catalog/catalog";
 import { catalogHandlers } from "../catalog/catalog-handlers";
@@ -11,6 +10,7 @@ import { hardwareHandlers } from "../hardware/hardware-handlers";
 import { HardwareService } from "../hardware/hardware-service";
 import type { Logger } from "../log/types";
 import type { Handlers } from "../router";
+import type { MemoryBroker } from "./memory-broker";
 import { modelHandlers, type ModelUnloader } from "./model-handlers";
 import { ModelFitService } from "./model-fit";
 import { ModelImporter } from "./model-importer";

@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "../models/memory-broker";
 import type { ParsedRequestOf } from "../../shared/contract";
 import { AppError } from "../../shared/errors";
 import type { TimeSpan, Transcript, TranscriptSegment } from "../../shared/speech";
@@ -7,6 +6,7 @@ import type { EngineClient } from "../engines/protocol";
 import type { SttMethods, TranscribeEvent, TranscribeTimings } from "../engines/speech/stt-methods";
 import type { EventBus } from "../events/bus";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
+import type { MemoryBroker } from "../models/memory-broker";
 import type { AudioLibrary } from "./audio-library";
 import { vadModelRef, whisperModelRef, type SpeechModelSource } from "./speech-models";
 import { exportTranscript, type TranscriptFormat } from "./transcript-format";

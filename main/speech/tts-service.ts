@@ -1,4 +1,3 @@
-import type { MemoryBroker } from "../models/memory-broker";
 import { concatFloats } from "../../shared/concat";
 import { AppError } from "../../shared/errors";
 import type { ParsedRequestOf } from "../../shared/contract";
@@ -10,6 +9,7 @@ import type { EngineClient } from "../engines/protocol";
 import type { EventBus } from "../events/bus";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
 import type { Logger } from "../log/types";
+import type { MemoryBroker } from "../models/memory-broker";
 import { encodeClip, SPEECH_MIME_TYPES, wavDataUrl, withPause, type SpeechFormat } from "./tts-clip";
 import { splitSentences } from "./tts-sentences";
 import { describeVoice, listVoices } from "./tts-voices";

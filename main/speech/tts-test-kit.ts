@@ -1,4 +1,3 @@
-import { MemoryBroker } from "../models/memory-broker";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { BUILT_WORKER_DIR, memoryLogger } from "../engines/testing/engine-test-s
 import { createEventBus, type EventTuple } from "../events/bus";
 import { JobQueue } from "../jobs/job-queue";
 import { JobStore } from "../jobs/job-store";
+import { MemoryBroker } from "../models/memory-broker";
 import { ModelService } from "../models/model-service";
 import { AudioLibrary } from "./audio-library";
 import { TtsService } from "./tts-service";
