@@ -15,6 +15,12 @@ export const repoPathSchema = z
   .regex(/^[\w.@+-]+(\/[\w.@+-]+)*$/, "must be a relative path inside the repository")
   .refine((p) => !p.split("/").includes(".."), "must not contain '..'");
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex sha256");
+/** A git object id: a commit, or a file's blob id (sha1), as 40 lowercase hex digits. */
+export const gitObjectIdSchema = z.string().regex(/^[0-9a-f]{40}$/, "must be a 40-digit git object id");
+
+export function isGitObjectId(value: string): boolean {
+  return gitObjectIdSchema.safeParse(value).success;
+}
 
 export const catalogFileSchema = z.object({
   path: repoPathSchema,

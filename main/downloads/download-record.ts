@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { downloadFileProgressSchema, downloadSchema, sha256Schema, type Download } from "../../shared/library";
+import { downloadFileProgressSchema, downloadSchema, gitObjectIdSchema, sha256Schema, type Download } from "../../shared/library";
 
 export const recordFileSchema = downloadFileProgressSchema.extend({
   /** The expected sha256, when the hub or catalog gives one. */
   sha256: sha256Schema.optional(),
   /** For files kept in git (no sha256): the expected git blob id. */
-  gitOid: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  gitOid: gitObjectIdSchema.optional(),
   /** The sha256 computed while streaming, once the file is complete. */
   digest: sha256Schema.optional(),
 });
@@ -17,7 +17,7 @@ export const downloadRecordSchema = downloadSchema.extend({
   format: z.enum(["gguf", "onnx"]),
   catalogId: z.string().optional(),
   /** The commit the download is pinned to (records written before pinning have none: their revision is used). */
-  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  commit: gitObjectIdSchema.optional(),
 });
 export type DownloadRecord = z.infer<typeof downloadRecordSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gitObjectIdSchema } from "../../shared/library";
 
 /**
  * One entry of `/api/models/{repo}/tree/{revision}`. LFS files carry their sha256 as `lfs.oid`;
@@ -14,7 +15,7 @@ export const treeEntrySchema = z.object({
 export const treePageSchema = z.array(treeEntrySchema);
 
 /** `/api/models/{repo}/revision/{revision}`: of the model info, only the commit the revision points at. */
-export const revisionInfoSchema = z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) });
+export const revisionInfoSchema = z.object({ sha: gitObjectIdSchema });
 
 /** One result of `/api/models?search=…`; `gated` is false, "auto" or "manual". */
 export const searchResultSchema = z.object({

@@ -1,6 +1,6 @@
 import type { z, ZodType } from "zod";
 import { AppError } from "../../shared/errors";
-import { sha256Schema, type HubModel } from "../../shared/library";
+import { isGitObjectId, sha256Schema, type HubModel } from "../../shared/library";
 import { apiStatusError, fileStatusError, unreachable } from "./hub-errors";
 import { nextLink, revisionInfoSchema, searchResultsSchema, treePageSchema } from "./hub-api-schemas";
 import { httpGet, type HttpResponse } from "./http-get";
@@ -30,7 +30,6 @@ export interface RepoFileRef {
   revisionName?: string;
 }
 
-const GIT_OID = /^[0-9a-f]{40}$/;
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
 const MAX_PAGES = 200;
 const API_TIMEOUT_MS = 30_000;
@@ -44,7 +43,7 @@ export class HubClient {
    * download comes from one snapshot even if the branch moves meanwhile, and the install records it.
    */
   async resolveRevision(repo: string, revision: string): Promise<string> {
-    if (GIT_OID.test(revision)) return revision;
+    if (isGitObjectId(revision)) return revision;
     const url = this.url(`api/models/${repo}/revision/${encodeURIComponent(revision)}`);
     const { value } = await this.getJson(url, revisionInfoSchema, `${repo} at ${revision}`);
     return value.sha;
@@ -61,7 +60,7 @@ export class HubClient {
       for (const entry of value) {
         if (entry.type !== "file") continue;
         const sha256 = sha256Schema.safeParse(entry.lfs?.oid).data;
-        const gitOid = !entry.lfs && entry.oid && GIT_OID.test(entry.oid) ? entry.oid : undefined;
+        const gitOid = !entry.lfs && entry.oid && isGitObjectId(entry.oid) ? entry.oid : undefined;
         files.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(sha256 ? { sha256 } : {}), ...(gitOid ? { gitOid } : {}) });
       }
       url = next === undefined ? undefined : new URL(next, url);

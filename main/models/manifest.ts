@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { modelFamilySchema } from "../../shared/families";
 import { idSchema } from "../../shared/ids";
-import { repoSchema, revisionSchema, sha256Schema } from "../../shared/library";
+import { gitObjectIdSchema, repoSchema, revisionSchema, sha256Schema } from "../../shared/library";
 
 export const MANIFEST_FILE = "manifest.json";
 
@@ -32,9 +32,7 @@ export const modelManifestSchema = z.object({
   files: z.array(z.object({ path: manifestPathSchema, size: z.number().int().nonnegative(), sha256: sha256Schema.optional() })),
   /** For linked imports: the absolute folder holding the files; otherwise the manifest's own folder. */
   root: z.string().optional(),
-  source: z
-    .object({ repo: repoSchema, revision: revisionSchema, commit: z.string().regex(/^[0-9a-f]{40}$/).optional(), catalogId: z.string().optional() })
-    .optional(),
+  source: z.object({ repo: repoSchema, revision: revisionSchema, commit: gitObjectIdSchema.optional(), catalogId: z.string().optional() }).optional(),
   imported: z.enum(["copy", "link"]).optional(),
   installedAt: z.number(),
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isGitObjectId } from "../../shared/library";
 import { createPrng } from "../fixtures/prng";
 
 /**
@@ -107,7 +108,7 @@ export async function commitOf(root: string, repo: string, revision: string): Pr
 export async function findRevision(root: string, repo: string, revisionOrCommit: string): Promise<string | undefined> {
   const revisions = await listRevisions(root, repo);
   if (revisions.includes(revisionOrCommit)) return revisionOrCommit;
-  if (!/^[0-9a-f]{40}$/.test(revisionOrCommit)) return undefined;
+  if (!isGitObjectId(revisionOrCommit)) return undefined;
   for (const revision of revisions) {
     if ((await commitOf(root, repo, revision)) === revisionOrCommit) return revision;
   }

@@ -1,5 +1,5 @@
 import type { ModelFamily } from "../../../../shared/families";
-import type { Fit } from "../../../../shared/library";
+import { isGitObjectId, type Fit } from "../../../../shared/library";
 import type { LoadedModel } from "../../../../shared/models";
 
 export const FIT_LABELS: Record<Fit["verdict"], string> = {
@@ -34,5 +34,5 @@ export function describePlacement(loaded: Pick<LoadedModel, "gpuLayers" | "total
 
 /** A pinned commit by its short id; a branch or tag as what it is, since its commit is fixed only when a download starts. */
 export function describeRevision(revision: string): string {
-  return /^[0-9a-f]{40}$/.test(revision) ? `commit ${revision.slice(0, 7)}` : `${revision} branch (pinned to its commit at download)`;
+  return isGitObjectId(revision) ? `commit ${revision.slice(0, 7)}` : `${revision} branch (pinned to its commit at download)`;
 }
