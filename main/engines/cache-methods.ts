@@ -1,4 +1,6 @@
+import type { EngineName } from "../../shared/jobs";
 import type { LoadedModel } from "../../shared/models";
+import type { CacheEntryInfo } from "./model-cache";
 import type { EngineMethod } from "./protocol";
 
 /** The limits the host gives an engine's model caches (from settings; see main/models/cache-config.ts). */
@@ -27,4 +29,9 @@ export interface ModelHolder {
   /** Resolves false when it did not unload the model (not held, or in use and `ifIdle`). */
   unload(modelId: string, ifIdle?: boolean): Promise<boolean>;
   configure(config: EngineCacheConfig): Promise<void>;
+}
+
+/** How a cache entry is reported in `loaded`: its model (the cache key unless given), memory, last use and whether a job holds it. */
+export function loadedModelOf(entry: CacheEntryInfo<unknown>, engine: EngineName, modelId = entry.key): LoadedModel {
+  return { modelId, engine, memoryBytes: entry.bytes, lastUsedAt: entry.lastUsedAt, inUse: entry.users > 0 };
 }

@@ -1,6 +1,6 @@
 import type { EngineName } from "../../shared/jobs";
 import type { LoadedModel } from "../../shared/models";
-import type { ModelHolder } from "./cache-methods";
+import { loadedModelOf, type ModelHolder } from "./cache-methods";
 import type { ModelCache, ModelCacheConfig } from "./model-cache";
 
 /** The ModelHolder side of an engine's models kept in a ModelCache under their model id. */
@@ -27,12 +27,6 @@ export abstract class ModelsById<T> implements ModelHolder {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ key, bytes, lastUsedAt, users }) => ({
-      modelId: key,
-      engine: this.engine,
-      memoryBytes: bytes,
-      lastUsedAt,
-      inUse: users > 0,
-    }));
+    return this.cache.entries().map((entry) => loadedModelOf(entry, this.engine));
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EngineName } from "../../shared/jobs";
 import type { ModelInfo } from "../../shared/models";
+import { loadedModelOf } from "../engines/cache-methods";
 import { ModelCache } from "../engines/model-cache";
 import { silentLogger } from "../log/types";
 import type { ManagedEngine } from "./configured-engine";
@@ -17,8 +18,7 @@ function engineOver(engine: EngineName): ManagedEngine & { cache: ModelCache<str
     cache,
     state: "ready",
     pid: 1,
-    loaded: async () =>
-      cache.entries().map(({ key, bytes, lastUsedAt, users }) => ({ modelId: key, engine, memoryBytes: bytes, lastUsedAt, inUse: users > 0 })),
+    loaded: async () => cache.entries().map((entry) => loadedModelOf(entry, engine)),
     unload: (modelId, options) => cache.unload(modelId, options),
     reconfigure: () => undefined,
     processChanged: () => undefined,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { InsufficientMemoryError, type LlamaContext, type LlamaContextSequence, type LlamaModel } from "node-llama-cpp";
 import { AppError } from "../../../shared/errors";
 import type { LoadedModel } from "../../../shared/models";
+import { loadedModelOf } from "../cache-methods";
 import { ModelCache, type ModelCacheConfig } from "../model-cache";
 import { estimateGgufFit, gpuLayersWithinBudget } from "./gguf-fit";
 import { validateGgufFile } from "./gguf-validation";
@@ -104,14 +105,10 @@ export class LlmModels {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ key, value, bytes, lastUsedAt, users }) => ({
-      modelId: key,
-      engine: "llm",
-      memoryBytes: bytes,
-      lastUsedAt,
-      inUse: users > 0,
-      gpuLayers: value.model.gpuLayers,
-      totalLayers: value.model.fileInsights.totalLayers,
+    return this.cache.entries().map((entry) => ({
+      ...loadedModelOf(entry, "llm"),
+      gpuLayers: entry.value.model.gpuLayers,
+      totalLayers: entry.value.model.fileInsights.totalLayers,
     }));
   }
 

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { InferenceSession } from "onnxruntime-node";
 import { AppError } from "../../../shared/errors";
 import type { LoadedModel } from "../../../shared/models";
-import type { ModelHolder } from "../cache-methods";
+import { loadedModelOf, type ModelHolder } from "../cache-methods";
 import { ModelCache, type ModelCacheConfig } from "../model-cache";
 import type { SttModelRef, VadModelRef } from "./stt-methods";
 import { assertSileroV5 } from "./vad";
@@ -58,13 +58,7 @@ export class SttModels implements ModelHolder {
   }
 
   loaded(): LoadedModel[] {
-    return this.cache.entries().map(({ value, bytes, lastUsedAt, users }) => ({
-      modelId: value.modelId,
-      engine: "speech",
-      memoryBytes: bytes,
-      lastUsedAt,
-      inUse: users > 0,
-    }));
+    return this.cache.entries().map((entry) => loadedModelOf(entry, "speech", entry.value.modelId));
   }
 
   /** Unloads every entry of the model (one per folder or file it was used with). */
