@@ -31,11 +31,13 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
   try {
     const response = await options.hub.openFile(options.ref, options.part.offset, signal);
     timer.refresh();
-    await checkResponse(response, options).catch((error: unknown) => {
+    try {
+      await checkResponse(response, options);
+      await streamInto(response, options, timer);
+    } finally {
+      // The connection goes however this ended (once the body has been read, it is gone already).
       response.discard();
-      throw error;
-    });
-    await streamInto(response, options, timer);
+    }
   } catch (error) {
     // Final errors (a disk that failed, bytes that cannot be right) win over a pause or a stall
     // that happened meanwhile: retrying on top of a failed write would leave a hole in the part.
@@ -50,7 +52,7 @@ export async function fetchAttempt(options: AttemptOptions): Promise<void> {
 
 /**
  * Restarts the part when the server ignored the Range, and refuses a file whose size is not the
- * expected one. The caller discards the response when this throws.
+ * expected one.
  */
 async function checkResponse(response: DownloadResponse, { part, size, ref }: AttemptOptions): Promise<void> {
   const encoding = response.headers.get("content-encoding") ?? "identity";
@@ -78,10 +80,7 @@ async function checkResponse(response: DownloadResponse, { part, size, ref }: At
 /** Hashes the body as it arrives and writes it in slabs; the part's offset ends at the bytes hashed. */
 async function streamInto(response: DownloadResponse, options: AttemptOptions, timer: NodeJS.Timeout): Promise<void> {
   const { part, size } = options;
-  const writer = await PartWriter.open(part.path, part.offset).catch((error: unknown) => {
-    response.discard();
-    throw error;
-  });
+  const writer = await PartWriter.open(part.path, part.offset);
   let hashed = part.offset;
   try {
     await response.pipe({
