@@ -2,11 +2,10 @@ import { z } from "zod";
 import { appErrorSchema } from "./errors";
 import { idSchema } from "./ids";
 import { modelFamilySchema } from "./families";
+import { repoSchema, revisionSchema } from "./hub-names";
 
-/** A Hugging Face repository name: `owner/name`. */
-export const repoSchema = z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/, "must be owner/name");
-/** A pinned commit (40 hex digits) or a branch/tag name. */
-export const revisionSchema = z.string().regex(/^[\w.-]{1,100}$/, "must be a commit, branch or tag");
+/** Repository ids and revisions as the Hub defines them (`./hub-names`). */
+export { repoSchema, revisionSchema };
 /** A file path inside a repository: relative, no `..`, no backslashes. */
 export const repoPathSchema = z
   .string()

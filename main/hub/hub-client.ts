@@ -2,6 +2,7 @@ import type { z, ZodType } from "zod";
 import { AppError } from "../../shared/errors";
 import { isGitObjectId, sha256Schema, type HubModel } from "../../shared/library";
 import { apiStatusError, fileStatusError, unreachable } from "./hub-errors";
+import { assertHubRef } from "./hub-input";
 import { nextLink, revisionInfoSchema, searchResultsSchema, treePageSchema } from "./hub-api-schemas";
 import { httpGet, type HttpResponse } from "./http-get";
 import { downloadGet, type DownloadResponse } from "./wire/download-get";
@@ -43,6 +44,7 @@ export class HubClient {
    * download comes from one snapshot even if the branch moves meanwhile, and the install records it.
    */
   async resolveRevision(repo: string, revision: string): Promise<string> {
+    assertHubRef(repo, revision);
     if (isGitObjectId(revision)) return revision;
     const url = this.url(`api/models/${repo}/revision/${encodeURIComponent(revision)}`);
     const { value } = await this.getJson(url, revisionInfoSchema, `${repo} at ${revision}`);
@@ -51,6 +53,7 @@ export class HubClient {
 
   /** Every file of a repository at a revision, with sizes and LFS sha256, following pagination. */
   async listFiles(repo: string, revision: string): Promise<HubTreeFile[]> {
+    assertHubRef(repo, revision);
     let url: URL | undefined = this.url(`api/models/${repo}/tree/${encodeURIComponent(revision)}`);
     url.searchParams.set("recursive", "true");
     const files: HubTreeFile[] = [];
@@ -63,7 +66,7 @@ export class HubClient {
         const gitOid = !entry.lfs && entry.oid && isGitObjectId(entry.oid) ? entry.oid : undefined;
         files.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(sha256 ? { sha256 } : {}), ...(gitOid ? { gitOid } : {}) });
       }
-      url = next === undefined ? undefined : new URL(next, url);
+      url = next === undefined ? undefined : sameOrigin(new URL(next, url), url, `${repo} at ${revision}`);
     }
     return files;
   }
@@ -87,6 +90,7 @@ export class HubClient {
   }
 
   fileUrl(file: RepoFileRef): URL {
+    assertHubRef(file.repo, file.revision, file.path);
     const encodedPath = file.path.split("/").map(encodeURIComponent).join("/");
     return this.url(`${file.repo}/resolve/${encodeURIComponent(file.revision)}/${encodedPath}`);
   }
@@ -96,10 +100,11 @@ export class HubClient {
    * any other status is thrown: AppError when final, TransientError when worth retrying.
    */
   async openFile(file: RepoFileRef, offset: number, signal: AbortSignal): Promise<DownloadResponse> {
+    const url = this.fileUrl(file);
     const token = await this.options.token();
     const headers: Record<string, string> = { "Accept-Encoding": "identity" };
     if (offset > 0) headers.Range = `bytes=${offset}-`;
-    const response = await downloadGet(this.fileUrl(file), { headers, signal, ...(token ? { token } : {}) });
+    const response = await downloadGet(url, { headers, signal, ...(token ? { token } : {}) });
     if (response.status === 200 || response.status === 206 || response.status === 416) return response;
     response.discard();
     throw fileStatusError(response.status, file, response.headers.get("x-error-code"));
@@ -136,6 +141,12 @@ export class HubClient {
     if (!parsed.success) throw new AppError("DOWNLOAD_FAILED", `${what}: the hub's answer has an unexpected shape.`);
     return { value: parsed.data, next: nextLink(response.headers.link) };
   }
+}
+
+/** The next page of a listing goes out with the token, so it must stay on the hub's origin. */
+function sameOrigin(next: URL, current: URL, what: string): URL {
+  if (next.origin !== current.origin) throw new AppError("DOWNLOAD_FAILED", `${what}: the hub pointed the next page at another site (${next.origin}).`);
+  return next;
 }
 
 async function readText(response: HttpResponse, limit: number): Promise<string> {
