@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Unsubscribe } from "../shared/contract";
 import { ChatGeneration } from "./chats/chat-generation";
@@ -10,6 +9,8 @@ import { createNodeLauncher } from "./engines/node-launcher";
 import type { EngineLauncher } from "./engines/protocol";
 import { openDownloadsFeature } from "./downloads/downloads-feature";
 import { createEventBus, type BusListener } from "./events/bus";
+import { prepareDataDir } from "./fs/data-dir-check";
+import { sweepTempFiles } from "./fs/temp-sweep";
 import { estimateFitFromSize } from "./hardware/fit-estimate";
 import { createImageStudio } from "./image/image-studio";
 import { createSpeechStudio } from "./speech/speech-studio";
@@ -19,7 +20,7 @@ import { JobStore } from "./jobs/job-store";
 import { createFileLogger } from "./log/logger";
 import type { Logger } from "./log/types";
 import { cacheConfigFrom } from "./models/cache-config";
-import { EngineFleet } from "./models/engine-fleet";
+import { EngineFleet, type EngineFleetOptions } from "./models/engine-fleet";
 import { MemoryBroker } from "./models/memory-broker";
 import { engineHandlers } from "./models/model-handlers";
 import { createModelLibrary } from "./models/model-library";
@@ -46,6 +47,8 @@ export interface HostOptions {
   secrets?: SecretStore;
   /** Shows a file in the OS file manager (desktop: Electron's shell.showItemInFolder). */
   revealInFolder?: (file: string) => Promise<void>;
+  /** When a silent engine counts as hung, per engine; each engine's own limits unless given (tests use short ones). */
+  engineLiveness?: EngineFleetOptions["liveness"];
 }
 
 export interface Host {
@@ -60,8 +63,9 @@ export const DATA_FOLDERS = ["models", "chats", "library", "downloads", "logs"] 
 /** The composition root: every service for one data dir, wired to one router and one event bus. */
 export async function createHost(options: HostOptions): Promise<Host> {
   const dataDir = path.resolve(options.dataDir);
-  for (const folder of DATA_FOLDERS) await mkdir(path.join(dataDir, folder), { recursive: true });
   const logger = options.logger ?? createFileLogger(path.join(dataDir, "logs"));
+  await prepareDataDir(dataDir, DATA_FOLDERS, logger);
+  await sweepTempFiles(dataDir, logger);
   const events = createEventBus(logger);
   const settings = await createSettingsService({ file: path.join(dataDir, "settings.json"), events, logger });
   const jobs = await JobQueue.open({
@@ -74,7 +78,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const catalog = await loadCatalog(options.catalogFile ?? defaultCatalogFile(options.workerDir));
   const launcher = options.launcher ?? createNodeLauncher(options.workerDir, logger);
 
-  const engines = new EngineFleet({ launcher, events, logger, cacheConfig: () => cacheConfigFrom(settings.get()) });
+  const engines = new EngineFleet({
+    launcher,
+    events,
+    logger,
+    cacheConfig: () => cacheConfigFrom(settings.get()),
+    ...(options.engineLiveness ? { liveness: options.engineLiveness } : {}),
+  });
   const { llm } = engines;
   const memory = new MemoryBroker({
     engines: () => engines.list(),
@@ -160,6 +170,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         unsubscribeSettings();
         await downloads.dispose();
         await jobs.dispose();
+        await store.flushUnsaved();
         await library.stop();
         await engines.stop();
         logger.log("info", "host", "Atelier stopped");

@@ -3,7 +3,7 @@ import type { ChatMessage, Conversation } from "../../shared/chat";
 import { AppError, toAppErrorShape } from "../../shared/errors";
 import type { ModelInfo } from "../../shared/models";
 import type { Settings } from "../../shared/settings";
-import type { LlmGenerateInput, LlmMethods } from "../engines/llm/methods";
+import type { LlmGenerateInput, LlmGenerateOutput, LlmMethods } from "../engines/llm/methods";
 import type { EngineClient } from "../engines/protocol";
 import type { EventBus } from "../events/bus";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
@@ -94,6 +94,7 @@ export class ChatGeneration {
       run: (ctx) => this.generate(ctx, { conversationId, replyId, answering, model }),
     });
     this.track(conversationId, job.id);
+    await jobs.persisted([job.id]);
     return { jobId: job.id, assistantMessageId: replyId };
   }
 
@@ -104,28 +105,30 @@ export class ChatGeneration {
     const { conversationId, replyId, model } = target;
     let text = "";
     const { jobId } = ctx;
+    let output: LlmGenerateOutput;
     try {
       // Read at run time: a reply queued behind another sees that reply's final text.
       const conversation = await this.options.store.get(conversationId);
       const input = this.generateInput(conversation, target.answering, model);
       await this.options.memory.makeRoom("llm", [model.id]);
-      const output = await this.options.llm.call("generate", input, {
+      output = await this.options.llm.call("generate", input, {
         signal: ctx.signal,
         onEvent: (delta) => {
           text += delta.text;
           this.options.events.emit("chat.delta", { jobId, conversationId, messageId: replyId, text: delta.text });
         },
       });
-      await this.finish(conversationId, replyId, { content: output.text, status: "complete", stats: output.stats, modelId: model.id });
-      return { conversationId, messageId: replyId };
     } catch (error) {
       const shape = toAppErrorShape(error);
       const stopped = ctx.signal.aborted || shape.code === "CANCELLED";
+      // The engine's error is the one to report; a save that also fails is logged by finish.
       await this.finish(conversationId, replyId, stopped
         ? { content: text, status: "stopped", modelId: model.id }
-        : { content: text, status: "error", error: shape.message, modelId: model.id });
+        : { content: text, status: "error", error: shape.message, modelId: model.id }).catch(() => undefined);
       throw error;
     }
+    await this.finish(conversationId, replyId, { content: output.text, status: "complete", stats: output.stats, modelId: model.id });
+    return { conversationId, messageId: replyId };
   }
 
   private generateInput(conversation: Conversation, answering: string, model: ModelInfo): LlmGenerateInput {
@@ -139,15 +142,28 @@ export class ChatGeneration {
     };
   }
 
+  /**
+   * Saves the reply's final state. When the save fails (a full disk) the reply stays in memory,
+   * marked as not saved, the chat still shows it, and the error fails the job: a reply that is
+   * lost on disk never reports success.
+   */
   private async finish(conversationId: string, replyId: string, patch: Partial<ChatMessage>): Promise<void> {
+    const { store, events, logger } = this.options;
     try {
-      const conversation = await this.options.store.update(conversationId, (current) =>
-        updateMessage(current, replyId, patch, Date.now()),
-      );
-      this.options.events.emit("chat.updated", { conversation });
+      const conversation = await store.update(conversationId, (current) => updateMessage(current, replyId, patch, Date.now()));
+      events.emit("chat.updated", { conversation });
     } catch (error) {
-      // The conversation was deleted while the reply ran: nothing is left to update.
-      this.options.logger.log("info", "chats", "A reply finished for a conversation that is gone", { conversationId, error });
+      if (toAppErrorShape(error).code === "NOT_FOUND") {
+        logger.log("info", "chats", "A reply finished for a conversation that was deleted", { conversationId });
+        return;
+      }
+      logger.log("error", "chats", "A finished reply could not be saved", { conversationId, error });
+      const unsaved = { ...patch, status: "error" as const, error: `Not saved: ${toAppErrorShape(error).message}` };
+      const kept = await store
+        .updateKeepingUnsaved(conversationId, (current) => updateMessage(current, replyId, unsaved, Date.now()))
+        .catch(() => store.get(conversationId));
+      events.emit("chat.updated", { conversation: kept });
+      throw error;
     }
   }
 

@@ -15,6 +15,8 @@ import { settleInterruptedReplies } from "./chat-tree";
 export class ChatStore {
   private loaded: Promise<Map<string, Conversation>> | undefined;
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Conversations whose newest version is only in memory because saving it failed. */
+  private readonly unsaved = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -45,20 +47,53 @@ export class ChatStore {
     const all = await this.all();
     if (all.has(conversation.id)) throw new AppError("INVALID_INPUT", `Conversation ${conversation.id} already exists.`);
     return this.exclusive(conversation.id, async () => {
-      await writeJsonAtomic(this.fileOf(conversation.id), conversation);
-      all.set(conversation.id, conversation);
+      await this.save(conversation);
       return conversation;
     });
   }
 
-  /** Applies `change` to the newest saved version and saves the result. */
+  /** Applies `change` to the newest version and saves the result; a failed save changes nothing. */
   async update(id: string, change: (conversation: Conversation) => Conversation): Promise<Conversation> {
     return this.exclusive(id, async () => {
       const next = change(await this.get(id));
-      await writeJsonAtomic(this.fileOf(id), next);
-      (await this.all()).set(id, next);
+      await this.save(next);
       return next;
     });
+  }
+
+  /**
+   * Like update, but when the save fails the change is still kept in memory (and the error
+   * thrown): a finished reply must not vanish because the disk filled up while it streamed.
+   * The conversation's next successful save, or flushUnsaved, writes it.
+   */
+  async updateKeepingUnsaved(id: string, change: (conversation: Conversation) => Conversation): Promise<Conversation> {
+    return this.exclusive(id, async () => {
+      const next = change(await this.get(id));
+      try {
+        await this.save(next);
+      } catch (error) {
+        (await this.all()).set(id, next);
+        this.unsaved.add(id);
+        throw error;
+      }
+      return next;
+    });
+  }
+
+  /** Tries again to save conversations whose last save failed (at shutdown). */
+  async flushUnsaved(): Promise<void> {
+    for (const id of [...this.unsaved]) {
+      await this.exclusive(id, async () => {
+        const conversation = (await this.all()).get(id);
+        if (conversation) await this.save(conversation);
+      }).catch((error: unknown) => this.logger.log("error", "chats", `Conversation ${id} is still not saved`, { error }));
+    }
+  }
+
+  private async save(conversation: Conversation): Promise<void> {
+    await writeJsonAtomic(this.fileOf(conversation.id), conversation);
+    (await this.all()).set(conversation.id, conversation);
+    this.unsaved.delete(conversation.id);
   }
 
   async delete(id: string): Promise<void> {
@@ -66,6 +101,7 @@ export class ChatStore {
     await this.exclusive(id, async () => {
       await rm(this.fileOf(id), { force: true });
       (await this.all()).delete(id);
+      this.unsaved.delete(id);
     });
   }
 

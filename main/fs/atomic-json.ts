@@ -1,18 +1,11 @@
 import { readFile, rename } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
 import type { z } from "zod";
-import { AppError } from "../../shared/errors";
 import type { Logger } from "../log/types";
+import { writeFileDurably } from "./durable-write";
 
-/** Writes JSON through a temp file and a rename, so readers never see half a file. */
+/** Writes JSON durably (see writeFileDurably): whole on disk when it resolves, the old file untouched when it throws. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  try {
-    await writeFileAtomic(file, JSON.stringify(value, null, 2) + "\n", { encoding: "utf8" });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC") throw new AppError("DISK_FULL", `The disk is full: could not save ${file}.`);
-    throw error;
-  }
+  await writeFileDurably(file, JSON.stringify(value, null, 2) + "\n");
 }
 
 export type JsonReadResult<T> =

@@ -48,6 +48,7 @@ export class ImageService {
       });
       jobIds.push(job.id);
     }
+    await this.options.jobs.persisted(jobIds);
     return { jobIds };
   }
 
@@ -74,6 +75,7 @@ export class ImageService {
         return this.save(ctx, output.pngBase64, parameters);
       },
     });
+    await this.options.jobs.persisted([job.id]);
     return { jobId: job.id };
   }
 

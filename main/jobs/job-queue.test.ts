@@ -22,7 +22,7 @@ async function openQueue(concurrency = 1) {
   events.subscribe((event, payload) => {
     if (event === "job.updated") updates.push(payload);
   });
-  const queue = await JobQueue.open({ events, logger: silentLogger, store: new JobStore(file, silentLogger, 10), concurrency: () => concurrency });
+  const queue = await JobQueue.open({ events, logger: silentLogger, store: new JobStore(file, silentLogger), concurrency: () => concurrency });
   return { queue, updates };
 }
 

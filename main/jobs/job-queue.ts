@@ -71,6 +71,20 @@ export class JobQueue {
     return created;
   }
 
+  /**
+   * Resolves once the history that holds these jobs is on disk, so a start is acknowledged
+   * only when a host kill can no longer lose it. When the save fails the jobs are cancelled
+   * and the save's error (e.g. DISK_FULL) is thrown.
+   */
+  async persisted(ids: string[]): Promise<void> {
+    try {
+      await this.persist();
+    } catch (error) {
+      for (const id of ids) if (this.entries.has(id)) this.cancel(id);
+      throw error;
+    }
+  }
+
   /** Cancels a queued job at once, or aborts a running one (it ends `cancelled`). Finished jobs stay as they are. */
   cancel(id: string): Job {
     const entry = this.require(id);
@@ -110,7 +124,7 @@ export class JobQueue {
       this.throttle.forget(id);
       removed++;
     }
-    if (removed > 0) this.persist();
+    if (removed > 0) this.persistInBackground();
     return removed;
   }
 
@@ -172,7 +186,7 @@ export class JobQueue {
 
   private changed(job: Job, status: JobStatus): void {
     this.throttle.status(job, FINAL_JOB_STATUSES.includes(status));
-    this.persist();
+    this.persistInBackground();
   }
 
   /** Keeps the newest finished jobs within the history limit. */
@@ -187,8 +201,13 @@ export class JobQueue {
     }
   }
 
-  private persist(): void {
-    this.options.store.save([...this.entries.values()].map((entry) => entry.job));
+  private persist(): Promise<void> {
+    return this.options.store.save([...this.entries.values()].map((entry) => entry.job));
+  }
+
+  /** The store logs a failed save; the queue goes on in memory. */
+  private persistInBackground(): void {
+    this.persist().catch(() => undefined);
   }
 }
 

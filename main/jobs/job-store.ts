@@ -6,16 +6,19 @@ import type { Logger } from "../log/types";
 export const JOB_HISTORY_LIMIT = 500;
 const jobsFileSchema = z.object({ version: z.literal(1), jobs: z.array(jobSchema) });
 
-/** Job history on disk: `<data>/jobs.json`, saved atomically a moment after the last change. */
+/**
+ * Job history on disk: `<data>/jobs.json`, saved atomically as soon as it changes. Changes
+ * that arrive while a save runs are folded into one save after it, so a burst of changes
+ * costs two writes, and a job is on disk before its start is acknowledged.
+ */
 export class JobStore {
-  private timer: NodeJS.Timeout | undefined;
   private pending: Job[] | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private nextSave: Promise<void> | undefined;
+  private current: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly file: string,
     private readonly logger: Logger,
-    private readonly debounceMs = 250,
   ) {}
 
   /** The saved history; jobs the last run left unfinished come back failed, saying why. */
@@ -35,26 +38,27 @@ export class JobStore {
     );
   }
 
-  /** Schedules a save of `jobs` (the newest call wins). */
-  save(jobs: Job[]): void {
+  /** Saves `jobs` (the newest call wins); resolves once a save that includes them is on disk. */
+  save(jobs: Job[]): Promise<void> {
     this.pending = jobs.slice(-JOB_HISTORY_LIMIT);
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+    this.nextSave ??= this.current.then(() => this.writePending());
+    return this.nextSave;
   }
 
-  /** Writes any scheduled save now and waits for every write to finish. */
+  /** Waits for every save asked for so far; failures were already reported to their callers. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    while (this.nextSave) await this.nextSave.catch(() => undefined);
+    await this.current;
+  }
+
+  private async writePending(): Promise<void> {
+    this.nextSave = undefined;
     const jobs = this.pending;
     this.pending = undefined;
-    if (jobs) {
-      this.writing = this.writing.then(() =>
-        writeJsonAtomic(this.file, { version: 1, jobs }).catch((error: unknown) => {
-          this.logger.log("error", "jobs", "Could not save the job history", { error });
-        }),
-      );
-    }
-    await this.writing;
+    const write = writeJsonAtomic(this.file, { version: 1, jobs });
+    this.current = write.catch((error: unknown) => {
+      this.logger.log("error", "jobs", "Could not save the job history", { error });
+    });
+    await write;
   }
 }

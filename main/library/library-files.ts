@@ -1,6 +1,6 @@
 import { readFile, rm } from "node:fs/promises";
 import sharp from "sharp";
-import writeFileAtomic from "write-file-atomic";
+import { writeFileDurably } from "../fs/durable-write";
 import { AppError } from "../../shared/errors";
 import { resolveInside } from "../fs/inside";
 
@@ -46,12 +46,7 @@ export class LibraryFiles {
 }
 
 async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOSPC") throw new AppError("DISK_FULL", `The disk is full: could not save ${file}.`);
-    throw error;
-  }
+  await writeFileDurably(file, bytes);
 }
 
 async function readOrNotFound(file: string, id: string): Promise<Buffer> {

@@ -24,8 +24,13 @@ export function createFileLogger(logsDir: string, options: FileLoggerOptions = {
   const keep = options.keep ?? 3;
   const minLevel = LEVEL_ORDER[options.level ?? "info"];
   const file = path.join(logsDir, LOG_FILE_NAME);
-  mkdirSync(logsDir, { recursive: true });
-  let size = existsSync(file) ? statSync(file).size : 0;
+  let size = 0;
+  try {
+    mkdirSync(logsDir, { recursive: true });
+    size = existsSync(file) ? statSync(file).size : 0;
+  } catch {
+    // An unwritable data folder is reported by the host's start check, in words; the log stays silent.
+  }
 
   function rotate(): void {
     rmSync(`${file}.${keep}`, { force: true });

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { writeFileDurably } from "../fs/durable-write";
 import { AppError } from "../../shared/errors";
 import type { ModelFamily } from "../../shared/families";
 import { slugify } from "../../shared/ids";
@@ -56,7 +56,7 @@ export class ModelImporter {
     try {
       const manifest = this.manifest(id, name, validated, request.mode);
       if (request.mode === "copy") await copyFiles(validated.sourceRoot, validated.files, staging);
-      await writeFileAtomic(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      await writeFileDurably(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
       await rename(staging, path.join(modelsDir, id));
     } catch (error) {
       await rm(staging, { recursive: true, force: true });

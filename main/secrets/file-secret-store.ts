@@ -1,6 +1,6 @@
 import { chmod, readFile } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
+import { writeFileDurably } from "../fs/durable-write";
 import type { SecretName, SecretStore } from "./secret-store";
 
 const secretsSchema = z.record(z.string(), z.string());
@@ -43,15 +43,17 @@ export class FileSecretStore implements SecretStore {
   }
 
   async set(name: SecretName, value: string | null): Promise<void> {
-    const next = { ...(await this.load()) };
-    if (value === null) delete next[name];
-    else next[name] = this.codec.encode(value);
-    this.cache = next;
-    this.writing = this.writing.then(async () => {
-      await writeFileAtomic(this.file, JSON.stringify(next) + "\n", { encoding: "utf8", mode: 0o600 });
+    // Saves run one after another, each from the last saved state; memory changes only once a save landed.
+    const write = this.writing.then(async () => {
+      const next = { ...(await this.load()) };
+      if (value === null) delete next[name];
+      else next[name] = this.codec.encode(value);
+      await writeFileDurably(this.file, JSON.stringify(next) + "\n", { mode: 0o600 });
       await chmod(this.file, 0o600);
+      this.cache = next;
     });
-    await this.writing;
+    this.writing = write.catch(() => undefined);
+    await write;
   }
 
   private async load(): Promise<Record<string, string>> {

@@ -26,22 +26,26 @@ export async function createSettingsService(options: {
 
   return {
     get: () => current,
-    async update(patch) {
-      const next = settingsSchema.parse({
-        llm: { ...current.llm, ...patch.llm },
-        engines: { ...current.engines, ...patch.engines },
-        hub: { ...current.hub, ...patch.hub },
-        downloads: { ...current.downloads, ...patch.downloads },
-        models: { ...current.models, ...patch.models },
+    update(patch) {
+      // Updates run one after another, each over the last saved settings; the running value
+      // changes only once its save has landed, so a failed save changes nothing.
+      const update = writes.then(async () => {
+        const next = mergeSettings(current, patch);
+        await writeJsonAtomic(file, next);
+        current = next;
+        logger.log("info", "settings", "Settings changed", { patch });
+        events.emit("settings.changed", next);
+        return next;
       });
-      current = next;
-      // Saves run one after another so the file always ends with the newest settings.
-      const write = writes.then(() => writeJsonAtomic(file, next));
-      writes = write.catch(() => undefined);
-      await write;
-      logger.log("info", "settings", "Settings changed", { patch });
-      events.emit("settings.changed", next);
-      return next;
+      writes = update.catch(() => undefined);
+      return update;
     },
   };
+}
+
+/** Each section of `patch` over the same section of `current`; every section of the schema takes part. */
+export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+  const sections = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+  const merged = Object.fromEntries(sections.map((section) => [section, { ...current[section], ...patch[section] }]));
+  return settingsSchema.parse(merged);
 }

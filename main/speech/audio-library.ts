@@ -1,5 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
+import { writeFileDurably } from "../fs/durable-write";
 import { AppError } from "../../shared/errors";
 import { audioItemSchema, type AudioItem } from "../../shared/speech";
 import { baseMimeType, extensionFor, isBrowserPlayable, parseDataUrl, toDataUrl } from "../audio/audio-formats";
@@ -107,10 +107,7 @@ export class AudioLibrary implements SpeechClipStore {
 
   private async store(bytes: Buffer, item: AudioItem): Promise<AudioItem> {
     await this.sidecars.open();
-    await writeFileAtomic(resolveInside(this.dir, item.file), bytes).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOSPC") throw new AppError("DISK_FULL", "The disk is full: the audio could not be saved.");
-      throw error;
-    });
+    await writeFileDurably(resolveInside(this.dir, item.file), bytes);
     await this.sidecars.save(item);
     this.events.emit("audio.changed", { item });
     return item;

@@ -75,6 +75,7 @@ export class TranscriptionService {
         return { transcriptId: transcript.id, language, segments: output.segments.length, windows, usedVad, timings };
       },
     });
+    await jobs.persisted([job.id]);
     return { jobId: job.id };
   }
 

@@ -75,6 +75,7 @@ export class TtsService {
       title: `Speak “${preview(request.text, 40)}” with ${voice.name}`,
       run: (ctx) => this.render(ctx, request, model, sentences),
     });
+    await this.options.jobs.persisted([job.id]);
     return { jobId: job.id };
   }
 

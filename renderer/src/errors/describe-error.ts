@@ -9,10 +9,12 @@ const FALLBACK: Record<ErrorCode, string> = {
   MODEL_LOAD_FAILED: "The model could not be loaded.",
   OUT_OF_MEMORY: "There is not enough memory for this. Try a smaller model or unload others.",
   ENGINE_CRASHED: "The engine stopped unexpectedly. It restarts on the next try.",
+  ENGINE_HUNG: "The engine stopped responding and was stopped. It restarts on the next try.",
   CANCELLED: "Stopped.",
   DOWNLOAD_FAILED: "The download failed.",
   CHECKSUM_MISMATCH: "The downloaded file is damaged.",
   DISK_FULL: "The disk is full.",
+  NOT_WRITABLE: "Atelier cannot write to its data folder.",
   UNSUPPORTED: "That is not supported.",
   INTERNAL: "Something went wrong inside Atelier.",
 };
