@@ -17,7 +17,7 @@ export const test = base.extend<{ hub: TestHub; extraSettings: ExtraSettings }>(
   hub: async ({}, use) => {
     const hub = await startTestHub({ bytesPerSecond: THROTTLE_BYTES_PER_SECOND });
     await hub.createRepo(SMALL.repo, { files: [{ path: SMALL.file, content: await readFile(STORIES_MODEL) }, { path: "README.md", content: "# Tiny stories\n" }] });
-    await hub.createRepo(LARGE.repo, { files: [{ path: LARGE.file, size: 24_000_000, seed: 7 }] });
+    await hub.createRepo(LARGE.repo, { files: [{ path: LARGE.file, size: 24_000_000, gguf: true }] });
     await hub.createRepo(GATED.repo, { gated: true, files: [{ path: GATED.file, size: 1000, seed: 3 }] });
     await use(hub);
     await hub.close();

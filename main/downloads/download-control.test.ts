@@ -13,7 +13,7 @@ const open: ManagerHarness[] = [];
 
 beforeEach(async () => {
   hub = await startTestHub({ bytesPerSecond: 400_000 });
-  files = await hub.createRepo(REPO, { files: [{ path: "slow.Q4_0.gguf", size: SIZE }] });
+  files = await hub.createRepo(REPO, { files: [{ path: "slow.Q4_0.gguf", size: SIZE, gguf: true }] });
 });
 
 afterEach(async () => {
@@ -109,7 +109,7 @@ describe("pause, resume, cancel and restart", () => {
   });
 
   it("runs two downloads at a time and queues the rest", async () => {
-    for (const name of ["b", "c"]) await hub.createRepo(`owner/${name}-GGUF`, { files: [{ path: `${name}.gguf`, size: SIZE }] });
+    for (const name of ["b", "c"]) await hub.createRepo(`owner/${name}-GGUF`, { files: [{ path: `${name}.gguf`, size: SIZE, gguf: true }] });
     const h = await manager();
     const downloads = [
       await h.start(request),

@@ -12,7 +12,7 @@ let sha256: string | undefined;
 
 beforeEach(async () => {
   hub = await startTestHub();
-  sha256 = (await hub.createRepo(REPO, { files: [{ path: "model.Q4_0.gguf", size: 200_000 }] }))[0]?.sha256;
+  sha256 = (await hub.createRepo(REPO, { files: [{ path: "model.Q4_0.gguf", size: 200_000, gguf: true }] }))[0]?.sha256;
   harness = await openManager(hub.url);
 });
 

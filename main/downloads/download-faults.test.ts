@@ -20,7 +20,7 @@ beforeAll(async () => {
     const sizes = [1 + ((i * 7919) % 60_000), 20_000 + ((i * 104_729) % 90_000), (i * 13) % 3000];
     repos.set(repo, await hub.createRepo(repo, {
       files: [
-        { path: `weights-${i}.gguf`, size: sizes[0] ?? 1, seed: i * 3 + 1 },
+        { path: `weights-${i}.gguf`, size: 512 + (sizes[0] ?? 1), gguf: true },
         { path: "extra/part.bin", size: sizes[1] ?? 1, seed: i * 3 + 2 },
         { path: "config.json", content: JSON.stringify({ model: i, pad: "x".repeat(sizes[2] ?? 0) }) },
       ],

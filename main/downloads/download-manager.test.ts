@@ -23,7 +23,7 @@ describe("DownloadManager", () => {
   it("downloads every file, verifies it and installs the model with its manifest written last", async () => {
     const files = await hub.createRepo("owner/tiny-GGUF", {
       files: [
-        { path: "tiny.Q4_K_M.gguf", size: 300_000 },
+        { path: "tiny.Q4_K_M.gguf", size: 300_000, gguf: true },
         { path: "config.json", content: '{"a":1}' },
         { path: "nested/extra.bin", size: 70_000 },
       ],

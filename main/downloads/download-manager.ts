@@ -157,10 +157,11 @@ export class DownloadManager {
       onState: (state) => this.updates.changed(record, { state }),
     })
       .then(async () => {
-        this.updates.changed(record, { state: "completed" });
+        // The model list first, so whoever hears "completed" finds the model listed.
         await options.onInstalled(record.modelId).catch((error: unknown) => {
           options.logger.log("error", "downloads", `Could not refresh models after installing ${record.modelId}`, { error });
         });
+        this.updates.changed(record, { state: "completed" });
       }, (error: unknown) => this.stopped(record, controller.signal, error))
       .finally(() => {
         this.active.delete(record.id);

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { AppError } from "../../shared/errors";
 import type { Download } from "../../shared/library";
 import { resolveInside } from "../fs/inside";
 import type { HubClient } from "../hub/hub-client";
@@ -51,7 +52,15 @@ export async function runDownload(record: DownloadRecord, ctx: RunContext): Prom
   // Every sha256 was checked as the bytes streamed in: verifying is only the last look before install.
   ctx.onState("verifying");
   ctx.onState("installing");
-  await installModel(record, ctx.stagingDir, ctx.modelsDir);
+  try {
+    await installModel(record, ctx.stagingDir, ctx.modelsDir);
+  } catch (error) {
+    // Its files are gone: a retry fetches them again (the hub may have fixed them).
+    if (error instanceof AppError && error.code === "MODEL_INCOMPATIBLE") {
+      for (const file of record.files) Object.assign(file, { receivedBytes: 0, verified: false, digest: undefined });
+    }
+    throw error;
+  }
 }
 
 /** A file verified before a restart must still be where it was left (staging, or mid-install). */

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../../scripts/hub-server/test-hub";
 import type { CatalogEntry } from "../../shared/library";
+import type { ModelInfo } from "../../shared/models";
 import { createHost, type Host } from "../host";
 import { EventLog, invoke, STORIES_GGUF, WORKER_DIR } from "../host-test-kit";
 import type { Logger } from "../log/types";
@@ -26,8 +27,9 @@ beforeAll(async () => {
   hub = await startTestHub({ token: TOKEN });
   await hub.createRepo("tiny/stories-GGUF", { gated: true, files: [{ path: "stories260K.gguf", content: await readFile(STORIES_GGUF) }] });
   await hub.createRepo("tiny/quants-GGUF", {
-    files: [{ path: "tiny.Q4_K_M.gguf", size: 1000 }, { path: "tiny.Q8_0.gguf", size: 2000 }, { path: "README.md", content: "hi" }],
+    files: [{ path: "tiny.Q4_K_M.gguf", size: 1000, gguf: true }, { path: "tiny.Q8_0.gguf", size: 2000, gguf: true }, { path: "README.md", content: "hi" }],
   });
+  await hub.createRepo("junk/not-a-model-GGUF", { files: [{ path: "fake.Q4_0.gguf", size: 3000, seed: 11 }] });
   dataDir = await mkdtemp(path.join(tmpdir(), "atelier-dl-host-"));
   const catalogFile = path.join(dataDir, "catalog.json");
   await writeFile(catalogFile, JSON.stringify({ version: 1, models: [catalogEntry] }));
@@ -80,6 +82,31 @@ describe("hub and downloads through the host", () => {
     expect(logged.join("\n")).not.toContain(TOKEN);
     expect(await invoke(host, "hub.setToken", { token: null })).toEqual({ tokenSet: false, encrypted: false });
     expect(await readFile(path.join(dataDir, "secrets.json"), "utf8")).not.toContain(TOKEN);
+  });
+
+  it("lists a downloaded model before it says completed", async () => {
+    // A running app has scanned its models already: models.list answers from that scan.
+    await invoke(host, "models.list", {});
+    const listedAtCompletion: Promise<ModelInfo[]>[] = [];
+    const unsubscribe = host.events.subscribe((event, payload) => {
+      if (event === "download.updated" && payload.state === "completed") listedAtCompletion.push(invoke(host, "models.list", {}));
+    });
+    try {
+      const started = await invoke(host, "downloads.start", { repo: "tiny/quants-GGUF", revision: "main", family: "llm", files: ["tiny.Q8_0.gguf"] });
+      await events.waitFor("download.updated", (d) => d.id === started.id && d.state === "completed");
+      expect(listedAtCompletion).toHaveLength(1);
+      expect((await listedAtCompletion[0])?.map((model) => model.id)).toContain(started.modelId);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it("fails a download that is not a model with MODEL_INCOMPATIBLE, and it is never listed", async () => {
+    const started = await invoke(host, "downloads.start", { repo: "junk/not-a-model-GGUF", revision: "main", family: "llm", files: ["fake.Q4_0.gguf"] });
+    const failed = await events.waitFor("download.updated", (d) => d.id === started.id && d.state === "failed");
+    expect(failed.error).toMatchObject({ code: "MODEL_INCOMPATIBLE", message: expect.stringContaining('"fake.Q4_0.gguf" is not a readable GGUF model') });
+    expect((await invoke(host, "models.refresh", {})).map((model) => model.id)).not.toContain(started.modelId);
+    expect(await readdir(path.join(dataDir, "models"))).not.toContain(started.modelId);
   });
 
   it("names unknown downloads and catalog entries", async () => {

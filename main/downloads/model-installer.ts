@@ -6,12 +6,14 @@ import { resolveInside } from "../fs/inside";
 import { isGguf, isLaterSplitPart } from "../hub/quantization";
 import { MANIFEST_FILE, type ModelManifest } from "../models/manifest";
 import type { DownloadRecord } from "./download-record";
+import { checkModelFiles } from "./model-file-check";
 
 export const INSTALLING_SUFFIX = ".installing";
 
 /**
  * Makes a verified download a model, atomically: the files move into `<models>/<id>.installing/`,
- * the manifest is written last, and one rename makes `<models>/<id>/` appear whole.
+ * are checked to be models (else both folders are removed and MODEL_INCOMPATIBLE thrown), the
+ * manifest is written last, and one rename makes `<models>/<id>/` appear whole.
  * Safe to run again after a crash at any step.
  */
 export async function installModel(record: DownloadRecord, stagingDir: string, modelsDir: string): Promise<ModelManifest> {
@@ -28,6 +30,13 @@ export async function installModel(record: DownloadRecord, stagingDir: string, m
       await move(from, to);
     } else if (!(await exists(to))) throw new AppError("INTERNAL", `${file.path} is missing from the finished download.`);
   }
+  await checkModelFiles(installing, record.files.map((file) => file.path), ggufEntryOf(record)).catch(async (error: unknown) => {
+    if (error instanceof AppError && error.code === "MODEL_INCOMPATIBLE") {
+      await rm(installing, { recursive: true, force: true });
+      await rm(stagingDir, { recursive: true, force: true });
+    }
+    throw error;
+  });
   const manifest = manifestOf(record);
   await writeJsonAtomic(path.join(installing, MANIFEST_FILE), manifest);
   await rename(installing, target);
@@ -35,15 +44,21 @@ export async function installModel(record: DownloadRecord, stagingDir: string, m
   return manifest;
 }
 
+/** The GGUF file a GGUF download loads: not a projector, not a later part of a split model. */
+function ggufEntryOf(record: DownloadRecord): string | undefined {
+  if (record.format !== "gguf") return undefined;
+  return record.files.find((file) => isGguf(file.path) && !isLaterSplitPart(file.path) && !/mmproj/i.test(file.path))?.path;
+}
+
 export function manifestOf(record: DownloadRecord): ModelManifest {
-  const entry = record.files.find((file) => isGguf(file.path) && !isLaterSplitPart(file.path) && !/mmproj/i.test(file.path));
+  const entry = ggufEntryOf(record);
   return {
     version: 1,
     id: record.modelId,
     name: record.name,
     family: record.family,
     format: record.format,
-    ...(record.format === "gguf" && entry ? { entry: entry.path } : {}),
+    ...(entry ? { entry } : {}),
     files: record.files.map((file) => ({ path: file.path, size: file.size, ...(file.digest ? { sha256: file.digest } : {}) })),
     source: {
       repo: record.repo,

@@ -15,6 +15,7 @@ export class ModelService {
   private readonly discovery: ModelDiscovery;
   private models: DiscoveredModel[] | undefined;
   private scanning: Promise<DiscoveredModel[]> | undefined;
+  private rescanning: Promise<DiscoveredModel[]> | undefined;
 
   constructor(
     modelsDir: string,
@@ -31,9 +32,9 @@ export class ModelService {
     return (await this.discovered()).map((model) => model.info);
   }
 
-  /** Rescans the folders and tells every window. */
+  /** Rescans the folders (a scan that began before this call is not enough) and tells every window. */
   async refresh(): Promise<ModelInfo[]> {
-    const models = (await this.scan()).map((model) => model.info);
+    const models = (await this.freshScan()).map((model) => model.info);
     this.events.emit("models.changed", { models });
     return models;
   }
@@ -96,6 +97,22 @@ export class ModelService {
   private roots(): string[] {
     const extra = this.extraFolders().filter((folder) => path.isAbsolute(folder)).map((folder) => path.resolve(folder));
     return [this.modelsDir, ...extra.filter((folder) => folder !== this.modelsDir)];
+  }
+
+  /**
+   * A scan that starts now or later: one already running may have listed the folders before a
+   * change (an install) the caller needs to see. Callers waiting meanwhile share the next scan.
+   */
+  private freshScan(): Promise<DiscoveredModel[]> {
+    const running = this.scanning;
+    if (!running) return this.scan();
+    this.rescanning ??= running
+      .catch(() => undefined)
+      .then(() => {
+        this.rescanning = undefined;
+        return this.scan();
+      });
+    return this.rescanning;
   }
 
   private scan(): Promise<DiscoveredModel[]> {

@@ -8,13 +8,13 @@ export interface HubProcess {
 }
 
 /**
- * The test hub in a child process, serving one sparse file, so its CPU is not counted as the client's.
+ * The test hub in a child process, serving one GGUF model file (a header, then sparse zeros), so its CPU is not counted as the client's.
  * `bytesPerSecond` (per response, 0 = unlimited) stands in for a real link.
  */
 export async function startHubProcess(repo: string, file: string, bytes: number, bytesPerSecond = 0): Promise<HubProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/hub-server/cli.ts", "--sparse", `${repo}:${file}:${bytes}`, "--bytes-per-second", String(bytesPerSecond)],
+    ["--import", "tsx", "scripts/hub-server/cli.ts", "--gguf", `${repo}:${file}:${bytes}`, "--bytes-per-second", String(bytesPerSecond)],
     { stdio: ["pipe", "pipe", "inherit"] },
   );
   const line = await new Promise<string>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/pro
 import path from "node:path";
 import { isGitObjectId } from "../../shared/library";
 import { createPrng } from "../fixtures/prng";
+import { sizedGgufHeader } from "../fixtures/sized-gguf";
 
 /**
  * Repositories of the test hub on disk: `<root>/<owner>/<name>/<revision>/<files>`.
@@ -16,6 +17,8 @@ export type RepoFileSpec =
   | { path: string; size: number; seed?: number }
   /** A sparse file of zeros (large, costs no disk). */
   | { path: string; size: number; sparse: true }
+  /** A GGUF model of exactly `size` bytes: a real header, then zeros (sparse, so any size costs no disk). */
+  | { path: string; size: number; gguf: true }
   /** Advertised only, never materialized: for sizes no disk holds (e.g. 2^50). */
   | { path: string; size: number; virtual: true };
 
@@ -55,8 +58,8 @@ export async function createRepo(root: string, repo: string, options: RepoOption
     const file = path.join(revisionDir, spec.path);
     await mkdir(path.dirname(file), { recursive: true });
     if ("content" in spec) await writeFile(file, spec.content);
-    else if ("sparse" in spec) {
-      await writeFile(file, "");
+    else if ("sparse" in spec || "gguf" in spec) {
+      await writeFile(file, "gguf" in spec ? sizedGgufHeader(spec.size) : "");
       await truncate(file, spec.size);
     } else await writeFile(file, randomBytes(spec.size, spec.seed ?? index + 1));
   }
