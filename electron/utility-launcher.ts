@@ -58,7 +58,15 @@ function wrapUtilityProcess(child: UtilityProcess, engine: EngineName, logger: L
       child.on("exit", (code) => listener(code));
     },
     kill() {
-      if (!exited) child.kill();
+      if (exited) return;
+      // utilityProcess.kill() sends SIGTERM, which a stopped (SIGSTOP) or hung process never acts on.
+      const { pid } = child;
+      if (pid === undefined) return void child.kill();
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Already gone: its exit event follows.
+      }
     },
   };
 }

@@ -1,57 +1,15 @@
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "../../shared/errors";
-import { EngineHost, type EngineHostOptions, type EngineState } from "./engine-host";
-import { forkEngineProcess } from "./node-launcher";
-import type { EngineLauncher } from "./protocol";
+import { EngineHost } from "./engine-host";
 import { memoryLogger } from "./testing/engine-test-support";
+import { isAlive, probeHosts, probeLauncher } from "./testing/probe-host";
 import type { ProbeMethods } from "./testing/probe-worker";
 
-const PROBE_WORKER = path.resolve("main/engines/testing/probe-worker.ts");
-
-/** Forks the probe worker from source; `generationSkew` hands it a wrong generation on purpose. */
-function probeLauncher(generationSkew = 0): EngineLauncher & { pids: number[] } {
-  const pids: number[] = [];
-  return {
-    pids,
-    launch(_engine, generation) {
-      const process = forkEngineProcess(PROBE_WORKER, generation + generationSkew, {
-        scope: "engine:probe",
-        logger: memoryLogger(),
-        execArgv: ["--import", "tsx"],
-      });
-      if (process.pid !== undefined) pids.push(process.pid);
-      return process;
-    },
-  };
-}
-
-const hosts: EngineHost<ProbeMethods>[] = [];
-function probeHost(options: Partial<EngineHostOptions> = {}) {
-  const states: EngineState[] = [];
-  const launcher = probeLauncher();
-  const host = new EngineHost<ProbeMethods>({
-    engine: "llm",
-    launcher,
-    logger: memoryLogger(),
-    onStateChange: (state) => states.push(state),
-    ...options,
-  });
-  hosts.push(host);
-  return { host, states, launcher };
-}
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const hosts = probeHosts();
+const probeHost = hosts.make;
 
 afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => host.stop()));
+  await hosts.stopAll();
 });
 
 describe("EngineHost with a real worker process", () => {
@@ -141,7 +99,7 @@ describe("EngineHost with a real worker process", () => {
   it("ignores frames stamped with another generation: a worker that never speaks for this one times out and is killed", async () => {
     const launcher = probeLauncher(1);
     const host = new EngineHost<ProbeMethods>({ engine: "llm", launcher, logger: memoryLogger(), readyTimeoutMs: 1500 });
-    hosts.push(host);
+    hosts.adopt(host);
     await expect(host.call("echo", { text: "x", events: 0 })).rejects.toMatchObject({
       code: "ENGINE_CRASHED",
       message: expect.stringMatching(/did not start within 1.5 s/),

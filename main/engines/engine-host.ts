@@ -1,6 +1,8 @@
 import { AppError } from "../../shared/errors";
 import type { EngineName } from "../../shared/jobs";
 import type { Logger } from "../log/types";
+import { DEFAULT_LIVENESS, hungError, type EngineLiveness } from "./engine-liveness";
+import { Heartbeat } from "./heartbeat";
 import { settlesWithin, trackLaunch, type Launched } from "./launched-process";
 import { PendingCalls, type PendingCall } from "./pending-calls";
 import type { CallOptions, EngineClient, EngineLauncher, MethodMap, WorkerFrame } from "./protocol";
@@ -17,6 +19,8 @@ export interface EngineHostOptions {
   stopBudgetMs?: number;
   /** How long a cancelled call waits for the worker's answer before it is rejected anyway. */
   cancelGraceMs?: number;
+  /** When a silent worker counts as hung; the LLM engine's limits unless given. */
+  liveness?: Partial<EngineLiveness>;
   onStateChange?: (state: EngineState, pid: number | undefined) => void;
 }
 
@@ -25,20 +29,26 @@ const cancelled = (details?: unknown): AppError => new AppError("CANCELLED", "Ca
 /**
  * Runs one engine family in its own process: starts it on first use, matches answers to
  * calls, cancels, restarts after a crash (with a new generation, so a dead process's late
- * frames are ignored) and stops it within a budget.
+ * frames are ignored) and stops it within a budget. A process that falls silent (no answer
+ * to heartbeats, or none after a cancel) is hung: it is killed and its calls fail with ENGINE_HUNG.
  */
 export class EngineHost<M extends MethodMap> implements EngineClient<M> {
   readonly engine: EngineName;
-  private readonly options: Required<Omit<EngineHostOptions, "onStateChange">> & Pick<EngineHostOptions, "onStateChange">;
+  private readonly options: Required<Omit<EngineHostOptions, "onStateChange" | "liveness">> & Pick<EngineHostOptions, "onStateChange">;
+  private readonly liveness: EngineLiveness;
   private readonly pending = new PendingCalls();
   private launched: Launched | undefined;
   private generation = 0;
   private nextCallId = 1;
   private currentState: EngineState = "stopped";
+  /** The exit of a process killed as hung or unstarted, awaited (briefly) before its successor starts. */
+  private killed: Promise<unknown> = Promise.resolve();
 
   constructor(options: EngineHostOptions) {
     this.engine = options.engine;
-    this.options = { readyTimeoutMs: 20_000, stopBudgetMs: 3_000, cancelGraceMs: 1_500, ...options };
+    const { liveness, ...rest } = options;
+    this.options = { readyTimeoutMs: 20_000, stopBudgetMs: 3_000, cancelGraceMs: 1_500, ...rest };
+    this.liveness = { ...DEFAULT_LIVENESS, ...liveness };
   }
 
   get state(): EngineState {
@@ -66,6 +76,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
       const onAbort = (): void => {
         call.cancelled = true;
         launched.process.send({ type: "cancel", id: call.id });
+        launched.heartbeat.expectWithin(this.liveness.cancelAckMs);
         graceTimer = setTimeout(() => this.pending.reject(call, cancelled()), this.options.cancelGraceMs);
       };
       const settle = (): void => {
@@ -90,6 +101,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
     const launched = this.launched;
     if (!launched) return;
     launched.stopping = true;
+    launched.heartbeat.stop();
     launched.process.send({ type: "shutdown" });
     if (!(await settlesWithin(launched.exited, this.options.stopBudgetMs))) {
       this.log("warn", `Did not stop within ${this.options.stopBudgetMs} ms; killing it.`);
@@ -101,6 +113,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
 
   private async ensureStarted(): Promise<Launched> {
     if (this.launched?.stopping) await this.launched.exited;
+    if (!this.launched) await this.killed;
     const launched = this.launched ?? this.launch();
     await launched.ready;
     return launched;
@@ -110,7 +123,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
     const generation = ++this.generation;
     let launched: Launched;
     try {
-      launched = trackLaunch(this.options.launcher.launch(this.engine, generation), generation);
+      launched = trackLaunch(this.options.launcher.launch(this.engine, generation), generation, this.heartbeatFor(generation));
     } catch (error) {
       this.setState("crashed");
       throw new AppError("ENGINE_CRASHED", `The ${this.engine} engine could not be started: ${String(error)}`);
@@ -121,10 +134,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
     const timer = setTimeout(() => {
       if (this.launched !== launched) return;
       const seconds = Math.round(this.options.readyTimeoutMs / 100) / 10;
-      const error = new AppError("ENGINE_CRASHED", `The ${this.engine} engine did not start within ${seconds} s.`);
-      this.log("error", error.message);
-      this.forget(launched, error);
-      launched.process.kill();
+      this.kill(launched, new AppError("ENGINE_CRASHED", `The ${this.engine} engine did not start within ${seconds} s.`));
     }, this.options.readyTimeoutMs);
     launched.ready.finally(() => clearTimeout(timer)).catch(() => {});
     launched.process.onFrame((frame) => this.handleFrame(launched, frame));
@@ -134,9 +144,13 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
 
   private handleFrame(launched: Launched, frame: WorkerFrame): void {
     if (frame.generation !== launched.generation || this.launched !== launched) return;
+    launched.heartbeat.heard();
     if (frame.type === "ready") {
       launched.markReady();
       this.setState("ready");
+      launched.heartbeat.start();
+    } else if (frame.type === "pong") {
+      launched.heartbeat.answered(frame.seq);
     } else if (frame.type === "log") {
       this.log(frame.level, frame.message);
     } else {
@@ -173,9 +187,31 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
     this.forget(launched, launched.stopping ? null : crash);
   }
 
+  private heartbeatFor(generation: number): Heartbeat {
+    const current = (): Launched | undefined => (this.launched?.generation === generation ? this.launched : undefined);
+    return new Heartbeat({
+      intervalMs: this.liveness.heartbeatIntervalMs,
+      timeoutMs: this.liveness.hangTimeoutMs,
+      ping: (seq) => current()?.process.send({ type: "ping", seq }),
+      onSilent: (silentMs) => {
+        const launched = current();
+        if (launched) this.kill(launched, hungError(this.engine, silentMs));
+      },
+    });
+  }
+
+  /** Kills the current process (hung, or never ready): its calls fail with `error`, its successor waits for its exit. */
+  private kill(launched: Launched, error: AppError): void {
+    this.log("error", error.message, { pid: launched.process.pid });
+    this.forget(launched, error);
+    launched.process.kill();
+    this.killed = settlesWithin(launched.exited, 5_000);
+  }
+
   /** Drops the current process: pending calls of its generation fail, the state says why. */
   private forget(launched: Launched, error: AppError | null): void {
     this.launched = undefined;
+    launched.heartbeat.stop();
     launched.failStart(error ?? new AppError("CANCELLED", `The ${this.engine} engine was shut down.`));
     this.pending.rejectGeneration(launched.generation, (call) => (call.cancelled || !error ? cancelled() : error));
     this.setState(error ? "crashed" : "stopped");

@@ -12,6 +12,7 @@ const generation = z.number().int().nonnegative();
 const hostFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("call"), id: callId, method: z.string(), input: z.unknown() }),
   z.object({ type: z.literal("cancel"), id: callId }),
+  z.object({ type: z.literal("ping"), seq: callId }),
   z.object({ type: z.literal("shutdown") }),
 ]);
 
@@ -21,6 +22,7 @@ const workerFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("result"), generation, id: callId, output: z.unknown() }),
   z.object({ type: z.literal("error"), generation, id: callId, error: appErrorSchema }),
   z.object({ type: z.literal("log"), generation, level: z.enum(["info", "warn", "error"]), message: z.string() }),
+  z.object({ type: z.literal("pong"), generation, seq: callId }),
 ]);
 
 export function parseHostFrame(value: unknown): HostFrame | undefined {

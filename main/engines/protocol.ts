@@ -16,6 +16,8 @@ export type MethodMap = Record<string, EngineMethod<unknown, unknown, unknown>>;
 export type HostFrame =
   | { type: "call"; id: number; method: string; input: unknown }
   | { type: "cancel"; id: number }
+  /** Answered at once with `pong` (same `seq`) by the worker's event loop: silence means it is not running. */
+  | { type: "ping"; seq: number }
   | { type: "shutdown" };
 
 /**
@@ -27,7 +29,8 @@ export type WorkerFrame =
   | { type: "progress"; generation: number; id: number; event: unknown }
   | { type: "result"; generation: number; id: number; output: unknown }
   | { type: "error"; generation: number; id: number; error: AppErrorShape }
-  | { type: "log"; generation: number; level: "info" | "warn" | "error"; message: string };
+  | { type: "log"; generation: number; level: "info" | "warn" | "error"; message: string }
+  | { type: "pong"; generation: number; seq: number };
 
 /** A running engine process, however it was started. */
 export interface EngineProcess {

@@ -36,7 +36,8 @@ export function readGeneration(argv: readonly string[]): number {
 
 /**
  * Runs an engine worker: announces `ready`, dispatches `call` frames to the handlers,
- * aborts a call on `cancel`, and on `shutdown` disposes and exits. Every frame sent
+ * aborts a call on `cancel`, answers `ping` from the event loop (so a blocked or stopped
+ * process falls silent), and on `shutdown` disposes and exits. Every frame sent
  * carries this process's generation.
  */
 export function runWorker<M extends MethodMap>(handlers: WorkerHandlers<M>, options: WorkerOptions = {}): WorkerRuntime {
@@ -91,6 +92,8 @@ export function runWorker<M extends MethodMap>(handlers: WorkerHandlers<M>, opti
       }
     } else if (frame.type === "cancel") {
       running.get(frame.id)?.abort(new AppError("CANCELLED", "Cancelled."));
+    } else if (frame.type === "ping") {
+      post({ type: "pong", generation, seq: frame.seq });
     } else {
       void shutdown();
     }
