@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { ServerFrame } from "../../shared/wire";
 import { WORKER_DIR } from "../host-test-kit";
 import { silentLogger } from "../log/types";
 import { startServer, type RunningServer } from "./server";
+import { frames } from "./serve-test-kit";
 
 let server: RunningServer;
 let base: string;
@@ -54,20 +54,6 @@ function connect(options: { token?: string; origin?: string } = {}): Promise<Web
     socket.once("unexpected-response", (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     socket.once("error", reject);
   });
-}
-
-/** Collects every frame a socket receives; `next` waits for one that matches. */
-function frames(socket: WebSocket) {
-  const seen: ServerFrame[] = [];
-  socket.on("message", (data: Buffer) => seen.push(JSON.parse(data.toString()) as ServerFrame));
-  return async (test: (frame: ServerFrame) => boolean): Promise<ServerFrame> => {
-    for (let i = 0; i < 500; i++) {
-      const found = seen.find(test);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error("no such frame arrived");
-  };
 }
 
 describe("serve mode HTTP", () => {

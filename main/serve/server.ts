@@ -8,7 +8,7 @@ import { createHost, type Host } from "../host";
 import type { EngineLauncher } from "../engines/protocol";
 import { createFileLogger } from "../log/logger";
 import type { Logger } from "../log/types";
-import { hostForUrl, originAllowed, publicHost } from "./origins";
+import { hostForUrl, publicHost, ServedAddresses } from "./origins";
 import { setSecurityHeaders } from "./security-headers";
 import { SessionAuth } from "./session-auth";
 import { attachSocket, broadcast } from "./socket-session";
@@ -41,6 +41,14 @@ export interface RunningServer {
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
+/**
+ * A client that dribbles its request (a header byte a second) is cut off: headers must arrive
+ * within `headersMs`, the whole request within `requestMs`; Node checks every `checkEveryMs`.
+ */
+export const SERVE_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
+
+const FORBIDDEN_HOST = "Atelier answers only at the addresses it listens on; this request named another host.";
+
 /** Serve mode: the renderer over HTTP and the contract over a WebSocket, behind a session token. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const bindHost = options.host ?? "127.0.0.1";
@@ -50,11 +58,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host: Host = await createHost({ dataDir, workerDir, launcher, version, mode: "serve", logger });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let auth: SessionAuth | undefined;
+  let addresses: ServedAddresses | undefined;
 
-  const server = createServer((request, response) => {
+  const server = createServer({
+    headersTimeout: SERVE_TIMEOUTS.headersMs,
+    requestTimeout: SERVE_TIMEOUTS.requestMs,
+    keepAliveTimeout: SERVE_TIMEOUTS.keepAliveMs,
+    connectionsCheckingInterval: SERVE_TIMEOUTS.checkEveryMs,
+  }, (request, response) => {
     setSecurityHeaders(response);
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (!auth) return end(response, 503, "Starting");
+    if (!auth || !addresses) return end(response, 503, "Starting");
+    if (!addresses.hostAllowed(request.headers.host)) {
+      logger.log("warn", "serve", "Refused a request for another host", { host: request.headers.host });
+      return end(response, 403, FORBIDDEN_HOST);
+    }
     const byQuery = auth.queryTokenValid(url);
     if (!byQuery && !auth.cookieValid(request)) {
       return end(response, 401, "Open the address Atelier printed when it started: it carries the session token.");
@@ -70,12 +88,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const verdict =
-      !auth || url.pathname !== WS_PATH ? 404
+      !auth || !addresses || url.pathname !== WS_PATH ? 404
+      : !addresses.hostAllowed(request.headers.host) ? 403
       : !auth.queryTokenValid(url) ? 401
-      : !originAllowed(request, bindHost, port()) ? 403
+      : !addresses.originAllowed(request.headers.origin) ? 403
       : 0;
     if (verdict !== 0) {
-      logger.log("warn", "serve", `Refused a WebSocket connection (${verdict})`, { origin: request.headers.origin });
+      logger.log("warn", "serve", `Refused a WebSocket connection (${verdict})`, { host: request.headers.host, origin: request.headers.origin });
       socket.end(`HTTP/1.1 ${verdict} ${verdict === 403 ? "Forbidden" : verdict === 401 ? "Unauthorized" : "Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
@@ -98,6 +117,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return (server.address() as AddressInfo).port;
   }
   auth = new SessionAuth(port());
+  addresses = new ServedAddresses(bindHost, port());
   const origin = `http://${hostForUrl(publicHost(bindHost))}:${port()}`;
   logger.log("info", "serve", `Serving at ${origin}`);
 

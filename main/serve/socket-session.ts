@@ -3,8 +3,13 @@ import type { RequestContext } from "../../shared/api";
 import { clientFrameSchema, type ServerFrame } from "../../shared/wire";
 import type { Logger } from "../log/types";
 import type { Router } from "../router";
+import { leadingFrameId, nestingBeyond } from "./json-depth";
 
 const WS_CONTEXT: RequestContext = { origin: "ws" };
+/** Far beyond any request the contract describes; JSON.parse of millions of levels stalls every client. */
+export const MAX_FRAME_NESTING = 64;
+/** Where a refused frame's id is looked for. */
+const ID_SEARCH_BYTES = 1024;
 
 /**
  * One browser tab's socket: `invoke` frames go through the router and come back as
@@ -13,9 +18,15 @@ const WS_CONTEXT: RequestContext = { origin: "ws" };
 export function attachSocket(socket: WebSocket, router: Router, logger: Logger): void {
   socket.on("message", (data: RawData, isBinary: boolean) => {
     if (isBinary) return;
+    const bytes = asBuffer(data);
+    const deepAt = nestingBeyond(bytes, MAX_FRAME_NESTING);
+    if (deepAt >= 0) {
+      refuseDeepFrame(socket, bytes.subarray(0, Math.min(deepAt, ID_SEARCH_BYTES)).toString(), logger);
+      return;
+    }
     let json: unknown;
     try {
-      json = JSON.parse(data.toString());
+      json = JSON.parse(bytes.toString());
     } catch {
       logger.log("warn", "serve", "Ignored a WebSocket frame that is not JSON");
       return;
@@ -40,6 +51,19 @@ export function broadcast(sockets: Iterable<WebSocket>, frame: ServerFrame): voi
   for (const socket of sockets) {
     if (socket.readyState === socket.OPEN) socket.send(text);
   }
+}
+
+function refuseDeepFrame(socket: WebSocket, start: string, logger: Logger): void {
+  logger.log("warn", "serve", `Refused a WebSocket frame nested deeper than ${MAX_FRAME_NESTING} levels`);
+  const id = leadingFrameId(start);
+  if (id === undefined) return;
+  const message = `Refused a request nested deeper than ${MAX_FRAME_NESTING} levels of arrays and objects.`;
+  reply(socket, { type: "result", id, result: { ok: false, error: { code: "INVALID_INPUT", message } } });
+}
+
+function asBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 function reply(socket: WebSocket, frame: ServerFrame): void {
