@@ -1,4 +1,5 @@
-import { mkdir, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../shared/errors";
 import type { Logger } from "../log/types";
@@ -16,9 +17,11 @@ const PROBE_FILE = ".atelier-write-check";
 export async function prepareDataDir(dataDir: string, folders: readonly string[], logger: Logger): Promise<void> {
   for (const folder of ["", ...folders]) {
     const dir = path.join(dataDir, folder);
-    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw cannotUse(dir, error);
-    });
+    const failure = await mkdir(dir, { recursive: true }).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => cannotUse(dir, error),
+    );
+    if (failure) throw failure;
   }
   const probe = path.join(dataDir, PROBE_FILE);
   try {
@@ -33,11 +36,27 @@ export async function prepareDataDir(dataDir: string, folders: readonly string[]
   }
 }
 
-function cannotUse(dir: string, error: NodeJS.ErrnoException): Error {
+/** Why a folder could not be made; recursive mkdir says ENOENT even when the real cause is a read-only ancestor. */
+async function cannotUse(dir: string, error: NodeJS.ErrnoException): Promise<Error> {
   const code = error.code ?? "";
   if (code === "EROFS" || code === "EACCES" || code === "EPERM") return notWritable(dir, code);
-  if (code === "ENOENT" || code === "ENOTDIR") {
-    return new AppError("NOT_WRITABLE", `Atelier cannot create its data folder ${dir}: a folder above it is missing or is a file.`, { dir, errno: code });
+  if (code !== "ENOENT" && code !== "ENOTDIR") return error;
+  const ancestor = await nearestExisting(path.dirname(dir));
+  if (!ancestor.isDirectory) {
+    return new AppError("NOT_WRITABLE", `Atelier cannot create its data folder ${dir}: ${ancestor.path} is a file, not a folder.`, { dir, errno: code });
   }
-  return error;
+  const denied = await access(ancestor.path, constants.W_OK).then(
+    () => undefined,
+    (reason: NodeJS.ErrnoException) => reason.code ?? "EACCES",
+  );
+  if (denied) return notWritable(dir, denied);
+  return new AppError("NOT_WRITABLE", `Atelier cannot create its data folder ${dir} (${code}).`, { dir, errno: code });
+}
+
+async function nearestExisting(dir: string): Promise<{ path: string; isDirectory: boolean }> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const info = await stat(current).catch(() => undefined);
+    if (info) return { path: current, isDirectory: info.isDirectory() };
+    if (path.dirname(current) === current) return { path: current, isDirectory: false };
+  }
 }

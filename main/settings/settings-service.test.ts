@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -64,5 +64,26 @@ describe("settings service", () => {
     expect(backup).toBeDefined();
     expect(await readFile(path.join(dir, backup ?? ""), "utf8")).toBe(text);
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("saves every section of a patch, the image provider included", async () => {
+    const { service } = await open();
+    expect((await service.update({ image: { provider: "cpu" } })).image.provider).toBe("cpu");
+    expect(JSON.parse(await readFile(file, "utf8")).image.provider).toBe("cpu");
+    expect((await open()).service.get().image.provider).toBe("cpu");
+  });
+
+  it("keeps the running value and says why when the save fails", async () => {
+    const { service, changes } = await open();
+    await service.update({ engines: { concurrency: 2 } });
+    // A folder where the file should be: the rename of the saved file fails.
+    await rm(file);
+    await mkdir(path.join(file, "in-the-way"), { recursive: true });
+    await expect(service.update({ engines: { concurrency: 5 } })).rejects.toThrow();
+    expect(service.get().engines.concurrency).toBe(2);
+    expect(changes.map((c) => c.engines.concurrency)).toEqual([2]);
+    // Later updates still go through once the file can be written again.
+    await rm(file, { recursive: true });
+    expect((await service.update({ engines: { concurrency: 3 } })).engines.concurrency).toBe(3);
   });
 });
