@@ -64,6 +64,7 @@ test("settings are validated, saved, and still there after a reload", async ({ p
   await main.getByLabel("GPU layers").selectOption({ label: "A set number" });
   await main.getByLabel("Number of GPU layers").fill("0");
   await main.getByLabel("Idle unload (minutes)").fill("5");
+  await main.getByLabel("Image execution provider").selectOption({ label: "CPU" });
   await main.getByRole("button", { name: "Save settings" }).click();
   await expect(main.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 
@@ -72,6 +73,7 @@ test("settings are validated, saved, and still there after a reload", async ({ p
   await expect(main.getByLabel("Engine concurrency")).toHaveValue("2");
   await expect(main.getByLabel("Number of GPU layers")).toHaveValue("0");
   await expect(main.getByLabel("Idle unload (minutes)")).toHaveValue("5");
+  await expect(main.getByLabel("Image execution provider")).toHaveValue("cpu");
 });
 
 test("the page runs under its Content-Security-Policy without violations", async ({ page }) => {

@@ -5,7 +5,7 @@ import { FormField } from "../../components/FormField";
 import { useAction } from "../../components/use-action";
 import { useApi, useApp } from "../../store/context";
 import { FolderList } from "./FolderList";
-import { isGpuMode, parseSettingsForm, toSettingsForm, type NumberField, type SettingsErrors, type SettingsFormValues } from "./settings-form";
+import { IMAGE_PROVIDERS, isGpuMode, isImageProvider, parseSettingsForm, toSettingsForm, type NumberField, type SettingsErrors, type SettingsFormValues } from "./settings-form";
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const api = useApi();
@@ -64,6 +64,20 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         {numberField("ramBudgetMiB", "RAM budget (MiB)", "Memory all loaded models together may use; the least recently used idle ones are unloaded to stay within it. 0 means half of your RAM.")}
         {numberField("vramBudgetMiB", "VRAM budget (MiB)", "GPU memory the loaded models may use. 0 means 90% of the free VRAM.")}
         {numberField("concurrency", "Engine concurrency", "Jobs one engine runs at the same time, 1 to 8.")}
+      </fieldset>
+      <fieldset>
+        <legend>Images</legend>
+        <FormField label="Image execution provider" hint="Where image models run. Automatic takes the best one this computer has.">
+          {(control) => (
+            <select {...control} value={values.imageProvider} onChange={(e) => isImageProvider(e.target.value) && change("imageProvider", e.target.value)}>
+              {IMAGE_PROVIDERS.map((provider) => (
+                <option key={provider.value} value={provider.value}>
+                  {provider.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </fieldset>
       <fieldset>
         <legend>Model library</legend>

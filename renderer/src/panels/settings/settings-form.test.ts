@@ -22,7 +22,9 @@ describe("settings form", () => {
     expect(result.patch.downloads).toEqual({ concurrency: 3 });
     expect(result.patch.hub).toEqual({ endpoint: "http://127.0.0.1:8123" });
     expect(result.patch.models).toEqual({ folders: ["/srv/models"] });
+    expect(result.patch.image).toEqual({ provider: "auto" });
     expect(settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    expect(parseSettingsForm({ ...values, imageProvider: "cpu" })).toMatchObject({ ok: true, patch: { image: { provider: "cpu" } } });
     expect(parseSettingsForm({ ...values, gpuMode: "max", gpuLayers: "" })).toMatchObject({ ok: true, patch: { llm: { gpuLayers: "max" } } });
   });
 

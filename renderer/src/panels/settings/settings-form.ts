@@ -20,8 +20,21 @@ const NUMBER_RULES = {
 export type NumberField = keyof typeof NUMBER_RULES;
 export const MAX_FOLDERS = 16;
 
+export type ImageProvider = Settings["image"]["provider"];
+export const IMAGE_PROVIDERS: readonly { value: ImageProvider; label: string }[] = [
+  { value: "auto", label: "Automatic" },
+  { value: "cpu", label: "CPU" },
+  { value: "cuda", label: "CUDA (NVIDIA)" },
+  { value: "directml", label: "DirectML (Windows)" },
+  { value: "coreml", label: "Core ML (macOS)" },
+];
+export function isImageProvider(value: string): value is ImageProvider {
+  return IMAGE_PROVIDERS.some((provider) => provider.value === value);
+}
+
 export type SettingsFormValues = Record<NumberField, string> & {
   gpuMode: GpuMode;
+  imageProvider: ImageProvider;
   hubEndpoint: string;
   folders: string[];
 };
@@ -39,6 +52,7 @@ export function toSettingsForm(settings: Settings): SettingsFormValues {
     ramBudgetMiB: String(settings.engines.ramBudgetMiB),
     vramBudgetMiB: String(settings.engines.vramBudgetMiB),
     concurrency: String(settings.engines.concurrency),
+    imageProvider: settings.image.provider,
     downloadsConcurrency: String(settings.downloads.concurrency),
     hubEndpoint: settings.hub.endpoint,
     folders: settings.models.folders,
@@ -89,6 +103,7 @@ export function parseSettingsForm(values: SettingsFormValues): SettingsFormResul
         vramBudgetMiB: numbers.vramBudgetMiB,
         concurrency: numbers.concurrency,
       },
+      image: { provider: values.imageProvider },
       hub: { endpoint: endpoint.value },
       downloads: { concurrency: numbers.downloadsConcurrency },
       models: { folders: values.folders },
