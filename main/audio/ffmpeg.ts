@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import { AppError } from "../../shared/errors";
+import { unpackedAsarPath } from "../packaging/asar-path";
 
 /** The ffmpeg binary shipped in the @ffmpeg-installer package (outside the asar archive when packaged). */
-export const FFMPEG_PATH = ffmpegInstaller.path.replace(/app\.asar([\\/])/, "app.asar.unpacked$1");
+export const FFMPEG_PATH = unpackedAsarPath(ffmpegInstaller.path);
 
 /** How much of ffmpeg's stderr is kept: its header (stream info) and, for errors, its last lines. */
 const STDERR_LIMIT = 64 * 1024;
