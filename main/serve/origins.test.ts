@@ -20,12 +20,12 @@ function machine(): { list: () => NodeJS.Dict<NetworkInterfaceInfo[]>; vpnUp: ()
 
 describe("ServedAddresses", () => {
   it("on 0.0.0.0 answers to the machine's IPv4 addresses and localhost, at its own port only", () => {
-    const served = new ServedAddresses("0.0.0.0", PORT, machine().list);
-    for (const host of ["127.0.0.1", "localhost", "LOCALHOST", "192.168.1.20"]) {
+    const served = new ServedAddresses("0.0.0.0", PORT, machine().list, "studio-box");
+    for (const host of ["127.0.0.1", "localhost", "LOCALHOST", "192.168.1.20", "studio-box", "studio-box.local"]) {
       expect(served.hostAllowed(`${host}:${PORT}`), host).toBe(true);
       expect(served.originAllowed(`http://${host}:${PORT}`), host).toBe(true);
     }
-    for (const host of ["evil.com", "192.168.1.21", "[fd00::20]", "[::1]", "0.0.0.0", "192.168.1.20.nip.io"]) {
+    for (const host of ["evil.com", "studio-box.evil.com", "192.168.1.21", "[fd00::20]", "[::1]", "0.0.0.0", "192.168.1.20.nip.io"]) {
       expect(served.hostAllowed(`${host}:${PORT}`), host).toBe(false);
       expect(served.originAllowed(`http://${host}:${PORT}`), host).toBe(false);
     }

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
+import { hostname, networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 const WILDCARD = new Set(["0.0.0.0", "::"]);
@@ -22,7 +22,8 @@ export function publicHost(bindHost: string): string {
  * and Origins it answers. They come from the addresses it listens on, never from the request:
  * a DNS-rebinding page at `evil.com` resolving to this machine sends `Host: evil.com`, which is
  * not one of them. Loopback answers to each loopback name; a wildcard bind to the machine's
- * interface addresses (IPv4 for 0.0.0.0, both families for ::) and `localhost`; any other bind
+ * interface addresses (IPv4 for 0.0.0.0, both families for ::), `localhost` and the machine's own
+ * name (`name` and `name.local`, which only this network's name service can point here); any other bind
  * to exactly the host it was given.
  */
 export class ServedAddresses {
@@ -32,6 +33,7 @@ export class ServedAddresses {
     private readonly bindHost: string,
     private readonly port: number,
     private readonly interfaces: InterfaceLister = networkInterfaces,
+    private readonly machineName: string = hostname(),
   ) {}
 
   /** The request's Host header names this server. */
@@ -70,6 +72,7 @@ export class ServedAddresses {
       .flatMap((entries) => entries ?? [])
       .filter((entry) => entry.family === "IPv4" || ipv6)
       .map((entry) => entry.address);
-    return ["localhost", "127.0.0.1", ...(ipv6 ? ["::1"] : []), ...addresses];
+    const names = this.machineName ? [this.machineName, `${this.machineName.replace(/\.local$/i, "")}.local`] : [];
+    return ["localhost", "127.0.0.1", ...(ipv6 ? ["::1"] : []), ...names, ...addresses];
   }
 }
