@@ -1,6 +1,7 @@
 import type { EngineName } from "../../shared/jobs";
 import type { EngineStatus, LoadedModel } from "../../shared/models";
 import type { CacheMethods, EngineCacheConfig } from "../engines/cache-methods";
+import { answerWithin } from "../engines/launched-process";
 import type { CallOptions, EngineClient, MethodMap } from "../engines/protocol";
 import type { Logger } from "../log/types";
 
@@ -9,11 +10,12 @@ export interface ManagedEngine {
   readonly engine: EngineName;
   readonly state: EngineStatus["state"];
   readonly pid: number | undefined;
-  /** The models the running process holds. */
+  /** The models the running process holds; its last answer if it does not answer at once (busy or hung). */
   loaded(): Promise<LoadedModel[]>;
   /**
    * Frees a model if the engine holds it (when its job ends if one is using it; with `ifIdle`,
-   * only if none is); a stopped engine holds nothing, and is not started for this.
+   * only if none is, and false if the engine does not answer at once); a stopped engine holds
+   * nothing, and is not started for this.
    */
   unload(modelId: string, options?: { ifIdle?: boolean }): Promise<boolean>;
   /** Settings changed: a running process gets the new limits now, a stopped one on start. */
@@ -33,10 +35,17 @@ interface ConfigSend {
 /** Methods that only read or set the cache state, after which there is nothing new to report. */
 const QUIET_METHODS: ReadonlySet<string> = new Set(["loaded", "configure"]);
 
+/** What the process answered to `loaded`; `fresh` is false for an earlier answer, given when it did not answer in time. */
+interface Holding {
+  models: LoadedModel[];
+  fresh: boolean;
+}
+
 /**
  * An engine as services use it: every process it starts receives the cache configuration
  * before its first real call, and again whenever settings change. The process still starts
- * lazily, on first use.
+ * lazily, on first use. What other engines' work waits on (`loaded`, idle unloads) is asked
+ * with a bound, so a busy or hung engine never holds up the memory broker, the status or them.
  */
 export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements EngineClient<M>, ManagedEngine {
   private readonly cache: EngineClient<CacheMethods>;
@@ -44,6 +53,8 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
   private version = 0;
   private configuredVersion = -1;
   private sending: ConfigSend | undefined;
+  /** The last `loaded` answer of the current process. */
+  private lastHolding: LoadedModel[] = [];
 
   constructor(
     private readonly inner: EngineClient<M>,
@@ -51,6 +62,8 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
     private readonly logger: Logger,
     /** After any call that may have loaded or unloaded a model; awaited, so a caller reads a current status next. */
     private readonly afterModelCall: () => Promise<void> = async () => undefined,
+    /** How long shared paths wait for this engine's answer to `loaded` or an idle unload. */
+    private readonly answerWithinMs = 2_000,
   ) {
     this.cache = inner;
   }
@@ -76,18 +89,20 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
     }
   }
 
-  /** Asks only a running process (none is started for this); a stopped engine holds nothing. */
   async loaded(): Promise<LoadedModel[]> {
-    if (this.inner.state !== "ready") return [];
-    await this.ensureConfigured(true);
-    return this.cache.call("loaded", {}, { ifRunning: true });
+    return (await this.holding()).models;
   }
 
   async unload(modelId: string, { ifIdle = false }: { ifIdle?: boolean } = {}): Promise<boolean> {
     if (this.inner.state !== "ready") return false;
     try {
-      await this.ensureConfigured(true);
-      return (await this.cache.call("unload", { modelId, ifIdle }, { ifRunning: true })).unloaded;
+      const { models, fresh } = await this.holding();
+      // Only a current answer rules it out: a busy engine may have loaded it since its last one.
+      if (fresh && !models.some((model) => model.modelId === modelId)) return false;
+      const unloading = this.ensureConfigured(true).then(() => this.cache.call("unload", { modelId, ifIdle }, { ifRunning: true }));
+      // Waiting for the job that uses it is the point of a plain unload; an idle unload only asks.
+      const { unloaded } = ifIdle ? await answerWithin(unloading, this.answerWithinMs, () => ({ unloaded: false })) : await unloading;
+      return unloaded;
     } catch (error) {
       // Stopped meanwhile: the model went with the process.
       if (this.inner.state !== "ready") return false;
@@ -103,6 +118,7 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
 
   processChanged(): void {
     this.version++;
+    this.lastHolding = [];
   }
 
   reconfigure(): void {
@@ -111,6 +127,17 @@ export class ConfiguredEngine<M extends MethodMap & CacheMethods> implements Eng
     this.ensureConfigured(true).catch((error: unknown) => {
       if (this.inner.state === "ready") this.logger.log("warn", "engines", `Could not send the new cache limits to the ${this.engine} engine`, { error });
     });
+  }
+
+  /** Asks only a running process (none is started for this); a stopped engine holds nothing. */
+  private async holding(): Promise<Holding> {
+    if (this.inner.state !== "ready") return { models: [], fresh: true };
+    const asked = this.ensureConfigured(true)
+      .then(() => this.cache.call("loaded", {}, { ifRunning: true }))
+      .then((models): Holding => ({ models, fresh: true }));
+    const answer = await answerWithin(asked, this.answerWithinMs, () => ({ models: this.lastHolding, fresh: false }));
+    if (answer.fresh) this.lastHolding = answer.models;
+    return answer;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { EngineName } from "../../shared/jobs";
 import type { CacheMethods, EngineCacheConfig } from "../engines/cache-methods";
 import { EngineHost } from "../engines/engine-host";
+import { livenessFor, type EngineLiveness } from "../engines/engine-liveness";
 import type { ImageMethods } from "../engines/image/methods";
 import type { LlmMethods } from "../engines/llm/methods";
 import type { OnnxMethods } from "../engines/onnx/methods";
@@ -19,6 +20,8 @@ export interface EngineFleetOptions {
   cacheConfig: () => EngineCacheConfig;
   /** How often running engines are asked what they hold (idle unloads happen inside them). */
   pollMs?: number;
+  /** When a silent engine counts as hung, per engine; each engine's own limits (engine-liveness.ts) unless given. */
+  liveness?: Partial<Record<EngineName, Partial<EngineLiveness>>>;
 }
 
 /**
@@ -70,11 +73,12 @@ export class EngineFleet {
   }
 
   private manage<M extends MethodMap & CacheMethods>(name: EngineName): ConfiguredEngine<M> {
-    const { launcher, logger, cacheConfig } = this.options;
+    const { launcher, logger, cacheConfig, liveness } = this.options;
     const host = new EngineHost<M>({
       engine: name,
       launcher,
       logger,
+      liveness: { ...livenessFor(name), ...liveness?.[name] },
       // Runs only once a process starts, after `configured` exists.
       onStateChange: (state) => {
         if (state === "stopped" || state === "crashed") configured.processChanged();

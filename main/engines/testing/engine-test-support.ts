@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EngineName } from "../../../shared/jobs";
 import type { Logger, LogLevel } from "../../log/types";
-import { EngineHost } from "../engine-host";
+import { EngineHost, type EngineHostOptions } from "../engine-host";
 import type { LlmGenerateInput, LlmLoadOptions, LlmMethods } from "../llm/methods";
 import { createNodeLauncher } from "../node-launcher";
 import type { MethodMap } from "../protocol";
@@ -23,10 +23,13 @@ export function memoryLogger(): Logger & { lines: LogLine[] } {
   return { lines, log: (level, scope, message) => void lines.push({ level, scope, message }) };
 }
 
+/** What a test may tune of an EngineHost on a built worker. */
+export type BuiltEngineOptions = Pick<EngineHostOptions, "readyTimeoutMs" | "liveness" | "cancelGraceMs">;
+
 /** An EngineHost on the built worker `engine-<engine>.js`, as the app creates it. */
 export function startBuiltEngine<M extends MethodMap>(
   engine: EngineName,
-  options: { readyTimeoutMs?: number } = {},
+  options: BuiltEngineOptions = {},
 ): { host: EngineHost<M>; logger: ReturnType<typeof memoryLogger> } {
   const worker = `engine-${engine}.js`;
   if (!existsSync(path.join(BUILT_WORKER_DIR, worker))) {
@@ -37,7 +40,7 @@ export function startBuiltEngine<M extends MethodMap>(
   return { host, logger };
 }
 
-export function startLlmHost(options: { readyTimeoutMs?: number } = {}): { host: EngineHost<LlmMethods>; logger: ReturnType<typeof memoryLogger> } {
+export function startLlmHost(options: BuiltEngineOptions = {}): { host: EngineHost<LlmMethods>; logger: ReturnType<typeof memoryLogger> } {
   return startBuiltEngine<LlmMethods>("llm", options);
 }
 
