@@ -1,4 +1,5 @@
 import { benchDownload } from "./download-throughput";
+import { benchHeartbeat } from "./heartbeat-bench";
 import { benchImagePipeline } from "./image-pipeline";
 import { benchLlm } from "./llm-bench";
 import { benchSpeechTranscribe } from "./speech-transcribe";
@@ -8,7 +9,7 @@ import { benchSpeechTts } from "./speech-tts";
  * `npm run bench [-- name…]`: every figure is a ratio against a baseline measured in the same run,
  * because these machines are shared and noisy. Names pick some benchmarks; none runs them all.
  */
-const benches = { llm: benchLlm, tts: benchSpeechTts, stt: benchSpeechTranscribe, image: benchImagePipeline, download: benchDownload };
+const benches = { llm: benchLlm, heartbeat: benchHeartbeat, tts: benchSpeechTts, stt: benchSpeechTranscribe, image: benchImagePipeline, download: benchDownload };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in benches));
 if (unknown.length > 0) {
