@@ -4,6 +4,7 @@ import { ChatGeneration } from "./chats/chat-generation";
 import { chatHandlers } from "./chats/chat-handlers";
 import { ChatService } from "./chats/chat-service";
 import { ChatStore } from "./chats/chat-store";
+import { aboutHandlers, defaultNoticesFile } from "./about/about-handlers";
 import { defaultCatalogFile, loadCatalog } from "./catalog/catalog";
 import { createNodeLauncher } from "./engines/node-launcher";
 import type { EngineLauncher } from "./engines/protocol";
@@ -148,6 +149,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const router = createRouter(
     {
       "app.info": async () => ({ version: options.version, dataDir, mode: options.mode, platform: process.platform }),
+      ...aboutHandlers(options.version, defaultNoticesFile(options.workerDir)),
       ...settingsHandlers(settings),
       ...jobHandlers(jobs),
       ...library.handlers(engines),

@@ -7,6 +7,7 @@ import { invoke, openTestHost, tempDataDir } from "./host-test-kit";
 /** One valid request per channel: the base that mutations start from (typed, so contract changes show up here). */
 const VALID: { [C in Channel]: RequestOf<C> } = {
   "app.info": {},
+  "app.about": {},
   "settings.get": {},
   "settings.update": { llm: { threads: 1 }, engines: { concurrency: 1 } },
   "jobs.list": {},

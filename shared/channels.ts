@@ -7,6 +7,7 @@ import type { Channel, EventName } from "./contract";
  */
 export const INVOKE_CHANNELS = [
   "app.info",
+  "app.about",
   "settings.get",
   "settings.update",
   "jobs.list",

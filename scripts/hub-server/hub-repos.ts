@@ -27,6 +27,8 @@ export interface RepoOptions {
   files: RepoFileSpec[];
   /** Resolve answers 401 without the hub's token, 403 with another one. */
   gated?: boolean;
+  /** Listed in search results as a `license:<id>` tag, as the real hub does. */
+  license?: string;
 }
 
 export interface HubFileInfo {
@@ -48,7 +50,7 @@ const VIRTUAL_SHA256 = "0".repeat(64);
 export async function createRepo(root: string, repo: string, options: RepoOptions): Promise<HubFileInfo[]> {
   const revisionDir = path.join(root, repo, options.revision ?? "main");
   await mkdir(revisionDir, { recursive: true });
-  await writeFile(path.join(root, repo, REPO_META), JSON.stringify({ gated: options.gated ?? false }));
+  await writeFile(path.join(root, repo, REPO_META), JSON.stringify({ gated: options.gated ?? false, license: options.license }));
   const virtual: Record<string, number> = {};
   for (const [index, spec] of options.files.entries()) {
     if ("virtual" in spec) {
@@ -77,10 +79,18 @@ export function randomBytes(size: number, seed: number): Uint8Array {
 }
 
 export async function isGated(root: string, repo: string): Promise<boolean> {
+  return (await repoMeta(root, repo)).gated === true;
+}
+
+export async function repoLicense(root: string, repo: string): Promise<string | undefined> {
+  return (await repoMeta(root, repo)).license;
+}
+
+async function repoMeta(root: string, repo: string): Promise<{ gated?: boolean; license?: string }> {
   try {
-    return (JSON.parse(await readFile(path.join(root, repo, REPO_META), "utf8")) as { gated?: boolean }).gated === true;
+    return JSON.parse(await readFile(path.join(root, repo, REPO_META), "utf8")) as { gated?: boolean; license?: string };
   } catch {
-    return false;
+    return {};
   }
 }
 

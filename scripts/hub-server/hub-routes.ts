@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FaultInjector } from "./faults";
-import { commitOf, findRevision, isGated, listRepoFiles, listRepos, listRevisions, type HubFileInfo } from "./hub-repos";
+import { commitOf, findRevision, isGated, listRepoFiles, repoLicense, listRepos, listRevisions, type HubFileInfo } from "./hub-repos";
 import { sendBody, sendGzipped } from "./send-body";
 
 /** One request as the hub saw it: tests assert on Range and Authorization headers and on faults. */
@@ -164,7 +164,9 @@ async function search(state: HubState, url: URL): Promise<unknown[]> {
     const gguf = files.some((file) => file.path.endsWith(".gguf"));
     if (ggufOnly && !gguf) continue;
     const gated = await isGated(state.root, repo);
-    found.push({ _id: repo, id: repo, modelId: repo, likes: repo.length, downloads: repo.length * 10, gated: gated ? "manual" : false, tags: gguf ? ["gguf"] : [], createdAt: "2025-01-01T00:00:00.000Z" });
+    const license = await repoLicense(state.root, repo);
+    const tags = [...(gguf ? ["gguf"] : []), ...(license ? [`license:${license}`] : [])];
+    found.push({ _id: repo, id: repo, modelId: repo, likes: repo.length, downloads: repo.length * 10, gated: gated ? "manual" : false, tags, createdAt: "2025-01-01T00:00:00.000Z" });
   }
   return found.slice(0, limit);
 }

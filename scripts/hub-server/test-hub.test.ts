@@ -67,6 +67,12 @@ describe("the test hub", () => {
     expect(gguf.map((model) => model.id)).toEqual(["owner/repo"]);
   });
 
+  it("tags search results with their license, as the hub does", async () => {
+    await hub.createRepo("licensed/nc-model", { license: "cc-by-nc-4.0", files: [{ path: "w.gguf", size: 10 }] });
+    const found = (await (await get(`${hub.url}/api/models?search=licensed`)).json()) as { id: string; tags: string[] }[];
+    expect(found).toEqual([expect.objectContaining({ id: "licensed/nc-model", tags: ["gguf", "license:cc-by-nc-4.0"] })]);
+  });
+
   it("asks for the token on gated repositories", async () => {
     await hub.createRepo("owner/gated", { gated: true, files: [{ path: "w.gguf", size: 10 }] });
     const url = `${hub.url}/owner/gated/resolve/main/w.gguf`;

@@ -14,6 +14,8 @@ export const appChannels = {
       platform: z.string(),
     }),
   ),
+  /** Settings → About: the version and the third-party notices (resources/THIRD_PARTY_NOTICES.md, Markdown). */
+  "app.about": channel(empty, z.object({ version: z.string(), notices: z.string() })),
 
   "settings.get": channel(empty, settingsSchema),
   "settings.update": channel(settingsPatchSchema, settingsSchema),

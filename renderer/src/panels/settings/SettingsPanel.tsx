@@ -1,4 +1,5 @@
 import { useApp } from "../../store/context";
+import { AboutSection } from "./AboutSection";
 import { AccessTokenForm } from "./AccessTokenForm";
 import { SettingsForm } from "./SettingsForm";
 
@@ -9,6 +10,7 @@ export function SettingsPanel() {
       <h1 id="settings-title">Settings</h1>
       {settings ? <SettingsForm settings={settings} /> : <p className="muted">Loading settings…</p>}
       <AccessTokenForm />
+      <AboutSection />
     </section>
   );
 }

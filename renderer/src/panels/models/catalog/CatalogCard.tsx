@@ -6,6 +6,7 @@ import { formatBytes } from "../../../format";
 import { useApi, useApp } from "../../../store/context";
 import { DOWNLOAD_STATE_LABELS } from "../downloads/download-view";
 import { FitBadge } from "../FitBadge";
+import { LicenseExplanation, LicenseNote } from "../LicenseNote";
 import { describeRevision } from "../library-labels";
 import { catalogSize } from "./catalog-filter";
 
@@ -22,6 +23,8 @@ export function CatalogCard({ item, installed, download }: CatalogCardProps) {
   const putDownload = useApp((s) => s.putDownload);
   const nameId = useId();
   const reasonId = useId();
+  const licenseId = useId();
+  const explanationId = useId();
   const { run, pending, error } = useAction();
   const size = catalogSize(item);
   const reason = installed ? "Already installed." : download ? `${DOWNLOAD_STATE_LABELS[download.state]} — see Downloads.` : null;
@@ -37,10 +40,6 @@ export function CatalogCard({ item, installed, download }: CatalogCardProps) {
         <div>
           <dt>Size</dt>
           <dd>{size === undefined ? "Unknown" : formatBytes(size)}</dd>
-        </div>
-        <div>
-          <dt>License</dt>
-          <dd>{item.license}</dd>
         </div>
         <div>
           <dt>Source</dt>
@@ -60,18 +59,20 @@ export function CatalogCard({ item, installed, download }: CatalogCardProps) {
         <button
           type="button"
           className="primary"
-          aria-describedby={reason ? `${nameId} ${reasonId}` : nameId}
+          aria-describedby={[nameId, licenseId, explanationId, ...(reason ? [reasonId] : [])].join(" ")}
           disabled={pending || reason !== null}
           onClick={start}
         >
           Download
         </button>
+        <LicenseNote id={licenseId} license={item.license} />
         {reason && (
           <span id={reasonId} className="muted">
             {reason}
           </span>
         )}
       </div>
+      <LicenseExplanation id={explanationId} license={item.license} />
       {error && <ErrorMessage>{error}</ErrorMessage>}
     </article>
   );

@@ -6,10 +6,17 @@ import { formatBytes } from "../../../format";
 import { useApi, useApp } from "../../../store/context";
 import { unfinishedDownload } from "../../../store/downloads-slice";
 import { FitBadge } from "../FitBadge";
+import { LicenseNote } from "../LicenseNote";
 import { isDownloadOf, isInstalledFrom, modelNameOf } from "./hub-files";
 
-/** The quantizations of one repository, each with its size, fit and a Download button. */
-export function HubFileTable({ repo, files }: { repo: string; files: HubFile[] }) {
+interface RepoTerms {
+  /** The repository's `license:` tag; undefined when it names none. */
+  license: string | undefined;
+  gated: boolean;
+}
+
+/** The quantizations of one repository, each with its size, fit and a Download button with the license beside it. */
+export function HubFileTable({ repo, files, license, gated }: { repo: string; files: HubFile[] } & RepoTerms) {
   return (
     <table className="models-table hub-files">
       <caption className="visually-hidden">GGUF files of {repo}</caption>
@@ -26,17 +33,18 @@ export function HubFileTable({ repo, files }: { repo: string; files: HubFile[] }
       </thead>
       <tbody>
         {files.map((file) => (
-          <HubFileRow key={file.path} repo={repo} file={file} />
+          <HubFileRow key={file.path} repo={repo} file={file} license={license} gated={gated} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function HubFileRow({ repo, file }: { repo: string; file: HubFile }) {
+function HubFileRow({ repo, file, license, gated }: { repo: string; file: HubFile } & RepoTerms) {
   const api = useApi();
   const fileId = useId();
   const reasonId = useId();
+  const licenseId = useId();
   const putDownload = useApp((s) => s.putDownload);
   const installed = useApp((s) => isInstalledFrom(s.models, repo, file.path));
   const downloading = useApp((s) => unfinishedDownload(s.downloads, (d) => isDownloadOf(d, repo, file.path)) !== undefined);
@@ -63,12 +71,13 @@ function HubFileRow({ repo, file }: { repo: string; file: HubFile }) {
           )}
           <button
             type="button"
-            aria-describedby={reason ? `${fileId} ${reasonId}` : fileId}
+            aria-describedby={reason ? `${fileId} ${licenseId} ${reasonId}` : `${fileId} ${licenseId}`}
             disabled={pending || reason !== null}
             onClick={start}
           >
             Download
           </button>
+          <LicenseNote id={licenseId} license={license} gated={gated} />
         </div>
         {error && <ErrorMessage>{error}</ErrorMessage>}
       </td>

@@ -1,8 +1,10 @@
 import { useId, useState } from "react";
 import type { HubFile, HubModel } from "../../../../../shared/library";
+import { licenseFromHubTags } from "../../../../../shared/model-license";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useAction } from "../../../components/use-action";
 import { useApi } from "../../../store/context";
+import { LicenseNote } from "../LicenseNote";
 import { HubFileTable } from "./HubFileTable";
 import { formatCompactCount, ggufFiles } from "./hub-files";
 
@@ -14,6 +16,7 @@ export function HubResult({ model }: { model: HubModel }) {
   const [expanded, setExpanded] = useState(false);
   const [files, setFiles] = useState<HubFile[] | null>(null);
   const { run, pending, error } = useAction();
+  const license = licenseFromHubTags(model.tags);
   const toggle = () => {
     setExpanded(!expanded);
     if (!expanded && files === null) void run(async () => setFiles(ggufFiles(await api.hub.files({ repo: model.repo }))));
@@ -26,11 +29,7 @@ export function HubResult({ model }: { model: HubModel }) {
           {model.downloads !== undefined && `${formatCompactCount(model.downloads)} downloads`}
           {model.likes !== undefined && ` · ${formatCompactCount(model.likes)} likes`}
         </span>
-        {model.gated && (
-          <span className="gated-badge" title="Accept the license on Hugging Face and set an access token in Settings.">
-            Gated
-          </span>
-        )}
+        <LicenseNote license={license} gated={model.gated ?? false} />
         <button type="button" aria-expanded={expanded} aria-controls={filesId} aria-describedby={nameId} onClick={toggle}>
           {expanded ? "Hide files" : "Show files"}
         </button>
@@ -38,7 +37,7 @@ export function HubResult({ model }: { model: HubModel }) {
       <div id={filesId} hidden={!expanded}>
         {pending && <p className="muted">Listing files…</p>}
         {error && <ErrorMessage>Could not list the files of {model.repo}: {error}</ErrorMessage>}
-        {files && (files.length === 0 ? <p className="muted">No GGUF files in this repository.</p> : <HubFileTable repo={model.repo} files={files} />)}
+        {files && (files.length === 0 ? <p className="muted">No GGUF files in this repository.</p> : <HubFileTable repo={model.repo} files={files} license={license} gated={model.gated ?? false} />)}
       </div>
     </li>
   );
