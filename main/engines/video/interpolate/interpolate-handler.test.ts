@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { encodeFramePng, readFrameFile } from "./frame-files";
+import { encodeFramePng, readFrameFile } from "../../../video/clip-io/frame-files";
 import { createInterpolateHandler } from "./interpolate-handler";
 import type { InterpolateInput } from "./interpolate-method";
 import { RifeModels } from "./rife-models";

@@ -5,7 +5,7 @@ import { settingsSchema } from "../../../../shared/settings";
 import { writeFileDurably } from "../../../fs/durable-write";
 import { parseWorkerInput, absolutePathSchema } from "../../worker-input";
 import type { HandlerContext } from "../../worker-runtime";
-import { encodeFramePng, frameFileName, readFrameFiles } from "./frame-files";
+import { encodeFramePng, frameFileName, readFrameFiles } from "../../../video/clip-io/frame-files";
 import { INTERPOLATION_FACTORS, interpolateFrames, type InterpolateProgress } from "./interpolate-frames";
 import type { InterpolateInput, InterpolateOutput } from "./interpolate-method";
 import type { RifeModels } from "./rife-models";
