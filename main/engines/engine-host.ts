@@ -1,7 +1,7 @@
 import { AppError } from "../../shared/errors";
 import type { EngineName } from "../../shared/jobs";
 import type { Logger } from "../log/types";
-import { DEFAULT_LIVENESS, hungError, type EngineLiveness } from "./engine-liveness";
+import { hungError, livenessFor, type EngineLiveness } from "./engine-liveness";
 import { Heartbeat } from "./heartbeat";
 import { settlesWithin, trackLaunch, type Launched } from "./launched-process";
 import { PendingCalls, type PendingCall } from "./pending-calls";
@@ -19,7 +19,7 @@ export interface EngineHostOptions {
   stopBudgetMs?: number;
   /** How long a cancelled call waits for the worker's answer before it is rejected anyway. */
   cancelGraceMs?: number;
-  /** When a silent worker counts as hung; the LLM engine's limits unless given. */
+  /** When a silent worker counts as hung; the limits that fit this engine (engine-liveness.ts) unless given. */
   liveness?: Partial<EngineLiveness>;
   onStateChange?: (state: EngineState, pid: number | undefined) => void;
 }
@@ -48,7 +48,7 @@ export class EngineHost<M extends MethodMap> implements EngineClient<M> {
     this.engine = options.engine;
     const { liveness, ...rest } = options;
     this.options = { readyTimeoutMs: 20_000, stopBudgetMs: 3_000, cancelGraceMs: 1_500, ...rest };
-    this.liveness = { ...DEFAULT_LIVENESS, ...liveness };
+    this.liveness = { ...livenessFor(options.engine), ...liveness };
   }
 
   get state(): EngineState {

@@ -1,12 +1,13 @@
 import type { EngineName } from "../../shared/jobs";
 import type { CacheMethods, EngineCacheConfig } from "../engines/cache-methods";
 import { EngineHost } from "../engines/engine-host";
-import { livenessFor, type EngineLiveness } from "../engines/engine-liveness";
+import type { EngineLiveness } from "../engines/engine-liveness";
 import type { ImageMethods } from "../engines/image/methods";
 import type { LlmMethods } from "../engines/llm/methods";
 import type { OnnxMethods } from "../engines/onnx/methods";
 import type { EngineLauncher, MethodMap } from "../engines/protocol";
 import type { SpeechMethods } from "../engines/speech/methods";
+import type { VideoMethods } from "../engines/video/methods";
 import type { EventBus } from "../events/bus";
 import type { Logger } from "../log/types";
 import { ConfiguredEngine, type ManagedEngine } from "./configured-engine";
@@ -34,6 +35,7 @@ export class EngineFleet {
   readonly llm: ConfiguredEngine<LlmMethods>;
   readonly image: ConfiguredEngine<ImageMethods>;
   readonly speech: ConfiguredEngine<SpeechMethods>;
+  readonly video: ConfiguredEngine<VideoMethods>;
   readonly onnx: ConfiguredEngine<OnnxMethods>;
   private readonly all: ManagedEngine[] = [];
   /** The limits last sent, so that unrelated settings changes do not restart the engines' idle timers. */
@@ -46,6 +48,7 @@ export class EngineFleet {
     this.llm = this.manage<LlmMethods>("llm");
     this.image = this.manage<ImageMethods>("image");
     this.speech = this.manage<SpeechMethods>("speech");
+    this.video = this.manage<VideoMethods>("video");
     this.onnx = this.manage<OnnxMethods>("onnx");
   }
 
@@ -78,7 +81,7 @@ export class EngineFleet {
       engine: name,
       launcher,
       logger,
-      liveness: { ...livenessFor(name), ...liveness?.[name] },
+      ...(liveness?.[name] ? { liveness: liveness[name] } : {}),
       // Runs only once a process starts, after `configured` exists.
       onStateChange: (state) => {
         if (state === "stopped" || state === "crashed") configured.processChanged();
