@@ -16,6 +16,7 @@ export default defineConfig({
           "engine-image": resolve("main/engines/image/worker.ts"),
           "engine-onnx": resolve("main/engines/onnx/worker.ts"),
           "engine-speech": resolve("main/engines/speech/worker.ts"),
+          "engine-video": resolve("main/engines/video/worker.ts"),
         },
       },
     },
