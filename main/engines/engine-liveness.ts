@@ -19,8 +19,9 @@ export const DEFAULT_LIVENESS: EngineLiveness = { heartbeatIntervalMs: 1_000, ha
 
 /**
  * onnxruntime-node (1.30) runs `InferenceSession.create` and every `session.run` synchronously
- * on the worker's JS thread, so the image, speech and ONNX workers fall silent for as long as
- * one model load or one inference step takes (minutes for a large UNet on a slow CPU or disk).
+ * on the worker's JS thread, so every other worker (image, speech, video, ONNX) falls silent for
+ * as long as one model load or one inference step takes (minutes for a large UNet on a slow CPU
+ * or disk).
  * Their limits are sized for that; the calls other engines depend on are bounded separately
  * (main/models/configured-engine.ts), so a busy or hung one never holds the others up.
  */
