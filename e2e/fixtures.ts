@@ -1,7 +1,7 @@
 import { _electron, chromium, test as base, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { createDataDir, REPO_ROOT, type ExtraSettings } from "./data-dir";
 import { installModel, type ExtraModel } from "./installed-models";
-import { startServe } from "./serve-process";
+import { startServe, type ServeProcess } from "./serve-process";
 
 export type Target = "serve" | "electron";
 
@@ -17,6 +17,12 @@ interface AppFixtures {
   extraModels: ExtraModel[];
   /** The data dir of this test's app: a fresh temp folder holding stories260K and settings with one thread. */
   dataDir: string;
+  /**
+   * Starts this test's serve-mode server on `dataDir` (once). Its own fixture, so its teardown
+   * stops the server even when the test never got further: a browser that cannot start or hangs
+   * while starting, an interrupted run.
+   */
+  startServer: () => Promise<ServeProcess>;
   launched: LaunchedApp;
   /** The app's window, connected to a fresh host on `dataDir`. */
   page: Page;
@@ -40,8 +46,11 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   launchChromium: [
     async ({ launchOptions }, use) => {
       let browser: Promise<Browser> | undefined;
-      await use(() => (browser ??= chromium.launch(launchOptions)));
-      await (await browser)?.close();
+      let launched: Browser | undefined;
+      // A launch that failed fails every test of the worker at once, and leaves nothing to close.
+      await use(() => (browser ??= chromium.launch(launchOptions).then((started) => (launched = started))));
+      // A launch still under way is not waited for: Playwright kills that browser when the worker exits.
+      await launched?.close();
     },
     { scope: "worker" },
   ],
@@ -57,7 +66,13 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
     await data.remove();
   },
 
-  launched: async ({ target, dataDir, launchChromium }, use, testInfo) => {
+  startServer: async ({ dataDir }, use) => {
+    let server: Promise<ServeProcess> | undefined;
+    await use(() => (server ??= startServe(dataDir)));
+    await server?.then((started) => started.stop(), () => undefined);
+  },
+
+  launched: async ({ target, dataDir, startServer, launchChromium }, use, testInfo) => {
     if (target === "electron") {
       const app = await _electron.launch({ args: [".", "--data-dir", dataDir], cwd: REPO_ROOT });
       try {
@@ -69,7 +84,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       }
       return;
     }
-    const server = await startServe(dataDir);
+    const server = await startServer();
     const context = await (await launchChromium()).newContext();
     try {
       const page = await context.newPage();
@@ -78,7 +93,6 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       await attachScreenshotOnFailure(page, testInfo);
     } finally {
       await context.close();
-      await server.stop();
     }
   },
 

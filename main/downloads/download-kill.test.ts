@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,35 +5,25 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../../scripts/hub-server/test-hub";
 import { BenchClient } from "../../scripts/bench/ws-client";
 import type { Download } from "../../shared/library";
-import { STORIES_GGUF, WORKER_DIR } from "../host-test-kit";
+import { startServeChild, type ServeChild } from "../../scripts/testing/serve-child";
+import { STORIES_GGUF } from "../host-test-kit";
 import { sha256OfFile } from "./download-test-kit";
 
-const SERVE_BUNDLE = path.join(WORKER_DIR, "serve.js");
-const SERVING_LINE = /Atelier is serving at (http:\/\/\S+)/;
 const REPO = "tiny/stories-GGUF";
 const FILE = "stories260K.gguf";
-const children: ChildProcess[] = [];
+const served: ServeChild[] = [];
 let hub: TestHub | undefined;
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const serve of served.splice(0)) await serve.stop(0);
   await hub?.close();
 });
 
-/** `node out/main/serve.js` on a data dir, as a user starts it; resolves with its tokenized URL. */
-async function serve(dataDir: string): Promise<{ child: ChildProcess; client: BenchClient }> {
-  const child = spawn(process.execPath, [SERVE_BUNDLE, "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
-  const url = await new Promise<URL>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = SERVING_LINE.exec(output);
-      if (match?.[1]) resolve(new URL(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-  return { child, client: await BenchClient.connect(url) };
+/** `node out/main/serve.js` on a data dir, as a user starts it, with a client on its tokenized URL. */
+async function serve(dataDir: string): Promise<ServeChild & { client: BenchClient }> {
+  const started = await startServeChild({ dataDir, stderr: "inherit" });
+  served.push(started);
+  return { ...started, client: await BenchClient.connect(started.url) };
 }
 
 function waitForDownload(client: BenchClient, test: (download: Download) => boolean): Promise<Download> {

@@ -6,12 +6,14 @@ export interface ServeArgs {
   port: number;
   host: string;
   dataDir: string;
+  /** Stop when standard input closes: a test or script that starts serve with a pipe never leaves it running. */
+  exitWithParent: boolean;
 }
 
-export const SERVE_USAGE = "Usage: npm run serve -- [--port N] [--data-dir DIR] [--host H]";
+export const SERVE_USAGE = "Usage: npm run serve -- [--port N] [--data-dir DIR] [--host H] [--exit-with-parent]";
 export const DEFAULT_PORT = 5180;
 
-/** `--port N --data-dir DIR [--host H]`; port 0 picks any free port. Throws with a readable message. */
+/** `--port N --data-dir DIR [--host H] [--exit-with-parent]`; port 0 picks any free port. Throws with a readable message. */
 export function parseServeArgs(argv: string[], cwd: string): ServeArgs {
   const { values } = parseArgs({
     args: argv,
@@ -19,6 +21,7 @@ export function parseServeArgs(argv: string[], cwd: string): ServeArgs {
       port: { type: "string" },
       "data-dir": { type: "string" },
       host: { type: "string" },
+      "exit-with-parent": { type: "boolean" },
     },
     strict: true,
     allowPositionals: false,
@@ -30,5 +33,5 @@ export function parseServeArgs(argv: string[], cwd: string): ServeArgs {
   const host = values.host ?? "127.0.0.1";
   if (host.trim() === "") throw new Error("--host must not be empty.");
   const dataDir = path.resolve(cwd, values["data-dir"] ?? path.join(homedir(), ".atelier"));
-  return { port, host, dataDir };
+  return { port, host, dataDir, exitWithParent: values["exit-with-parent"] === true };
 }

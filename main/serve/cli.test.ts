@@ -59,7 +59,8 @@ describe("npm run serve (the built bundle)", () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-cli-"));
     await mkdir(path.join(dataDir, "models"));
     await copyFile(STORIES_GGUF, path.join(dataDir, "models", "stories260K.gguf"));
-    const serve = spawn(process.execPath, [SERVE_BUNDLE, "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+    // --exit-with-parent: an interrupted test run never leaves this server behind.
+    const serve = spawn(process.execPath, [SERVE_BUNDLE, "--port", "0", "--data-dir", dataDir, "--exit-with-parent"], { stdio: ["pipe", "pipe", "pipe"] });
     child = serve;
     const exited = new Promise<number | null>((resolve) => serve.once("exit", resolve));
     const lines: string[] = [];
