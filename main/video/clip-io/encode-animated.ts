@@ -44,6 +44,7 @@ export async function encodeAnimated(request: AnimatedEncodeRequest): Promise<Bu
     const webp = image.webp({ quality: 90, effort: 4, loop: 0, delay });
     return (comment === undefined ? webp : webp.withXmp(parametersXmp(comment))).toBuffer();
   }
-  const gif = await image.gif({ loop: 0, delay }).toBuffer();
+  // effort 1: about four times faster than the default 7 for about a third more bytes; every frame kept, duplicates too.
+  const gif = await image.gif({ loop: 0, delay, effort: 1, keepDuplicateFrames: true }).toBuffer();
   return comment === undefined ? gif : withGifComment(gif, comment);
 }

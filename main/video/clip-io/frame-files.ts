@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { AppError } from "../../../shared/errors";
-import type { RgbFrame } from "./rgb-frame";
+import type { FrameStream, RgbFrame } from "./rgb-frame";
 
 /** The name of frame `index` (from 0) in a folder of frames: frame-00000.png, frame-00001.png, … */
 export function frameFileName(index: number): string {
@@ -17,12 +17,28 @@ export async function readFrameFile(file: string): Promise<RgbFrame> {
   }
 }
 
-/** The frames of `files`, read one at a time. */
+/** The frames of `files` in order; the next one is decoded (on sharp's threads) while the caller works on this one. */
 export async function* readFrameFiles(files: readonly string[]): AsyncGenerator<RgbFrame> {
-  for (const file of files) yield await readFrameFile(file);
+  let next = files[0] === undefined ? undefined : readFrameFile(files[0]);
+  for (let index = 0; next; index++) {
+    const current = next;
+    const following = files[index + 1];
+    next = following === undefined ? undefined : readFrameFile(following);
+    // A read-ahead that fails is reported when its turn comes, not as an unhandled rejection now.
+    next?.catch(() => undefined);
+    yield await current;
+  }
 }
 
 /** Fast PNG (compression level 1): frames are working files, re-encoded when a clip is exported. */
 export function encodeFramePng(frame: RgbFrame): Promise<Buffer> {
   return sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+}
+
+/** A clip kept as frame files, for export: its size from the first file, its frames read one at a time. */
+export async function frameFilesStream(files: readonly string[]): Promise<FrameStream> {
+  const first = files[0];
+  if (!first) throw new AppError("INVALID_INPUT", "The clip has no frames.");
+  const { width, height } = await readFrameFile(first);
+  return { width, height, frames: readFrameFiles(files) };
 }

@@ -1,9 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import { AppError } from "../../../shared/errors";
-import { writeFileDurably } from "../../fs/durable-write";
 import type { ClipSourceFormat } from "./clip-format";
-import { encodeFramePng, frameFileName } from "./frame-files";
+import { FrameWriter } from "./frame-writer";
 import { MAX_CLIP_FRAMES, openClip } from "./open-clip";
 
 export interface ImportedClip {
@@ -27,14 +25,17 @@ export interface ImportOptions {
 export async function importClipFrames(file: string, outputDir: string, { signal, onProgress }: ImportOptions = {}): Promise<ImportedClip> {
   const clip = await openClip(file);
   await mkdir(outputDir, { recursive: true });
-  const files: string[] = [];
-  for await (const frame of clip.frames(signal)) {
-    if (files.length >= MAX_CLIP_FRAMES) throw new AppError("INVALID_INPUT", `The clip ${file} has more than ${MAX_CLIP_FRAMES} frames.`);
-    const name = frameFileName(files.length);
-    await writeFileDurably(path.join(outputDir, name), await encodeFramePng(frame));
-    files.push(name);
-    onProgress?.(files.length, Math.max(clip.frameCount, files.length));
+  const writer = new FrameWriter(outputDir);
+  try {
+    let count = 0;
+    for await (const frame of clip.frames(signal)) {
+      if (++count > MAX_CLIP_FRAMES) throw new AppError("INVALID_INPUT", `The clip ${file} has more than ${MAX_CLIP_FRAMES} frames.`);
+      await writer.write(frame);
+      onProgress?.(count, Math.max(clip.frameCount, count));
+    }
+    if (count === 0) throw new AppError("INVALID_INPUT", `The clip ${file} holds no frames that could be decoded.`);
+    return { format: clip.format, width: clip.width, height: clip.height, fps: clip.fps, files: await writer.finish() };
+  } finally {
+    await writer.settle();
   }
-  if (files.length === 0) throw new AppError("INVALID_INPUT", `The clip ${file} holds no frames that could be decoded.`);
-  return { format: clip.format, width: clip.width, height: clip.height, fps: clip.fps, files };
 }

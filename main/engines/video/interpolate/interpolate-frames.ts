@@ -36,6 +36,9 @@ interface Prepared {
   planar: Float32Array;
 }
 
+/** Receives the frames in order; `sourceIndex` says which source frame this is, undefined for a new one. */
+export type FrameSink = (frame: RgbImage, sourceIndex: number | undefined) => Promise<void>;
+
 /**
  * Hands `sink` the source frames unchanged with RIFE's frames between each pair, in order.
  * Frames are padded to multiples of 32 for the model and cropped back; progress after each pair;
@@ -46,7 +49,7 @@ export async function interpolateFrames(
   source: FrameSource,
   factor: InterpolationFactor,
   { signal, emit }: HandlerContext<InterpolateProgress>,
-  sink: (frame: RgbImage) => Promise<void>,
+  sink: FrameSink,
 ): Promise<{ count: number; width: number; height: number }> {
   if (source.count < 2) throw new AppError("INVALID_INPUT", "Interpolation needs a clip of at least two frames.");
   const times = timestepsFor(factor);
@@ -67,12 +70,12 @@ export async function interpolateFrames(
       for (const time of times) {
         if (signal.aborted) throw new AppError("CANCELLED", "Cancelled.");
         const between = await runRife(rife, previous.planar, current.planar, time, paddedWidth, paddedHeight);
-        await sink(fromPaddedPlanar(between, paddedWidth, paddedHeight, width, height));
+        await sink(fromPaddedPlanar(between, paddedWidth, paddedHeight, width, height), undefined);
         written++;
       }
       emit({ step: seen - 1, total });
     }
-    await sink(frame);
+    await sink(frame, seen - 1);
     written++;
     previous = current;
   }

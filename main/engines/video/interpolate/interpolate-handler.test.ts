@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -49,6 +49,8 @@ describe("the interpolate method", () => {
     const middle = await readFrameFile(path.join(request.outputDir, "frame-00003.png"));
     expect(middle.pixels).toEqual(blendFrame(testFrame(1, 48, 40), testFrame(2, 48, 40), 0.5));
     expect((await readFrameFile(path.join(request.outputDir, "frame-00004.png"))).pixels).toEqual(testFrame(2, 48, 40).pixels);
+    // Source PNGs are copied as they are, not decoded and encoded again.
+    expect(await readFile(path.join(request.outputDir, "frame-00006.png"))).toEqual(await readFile(sources[3] ?? ""));
     expect(await sharp(path.join(request.outputDir, "frame-00001.png")).metadata()).toMatchObject({ format: "png", width: 48, height: 40 });
   });
 

@@ -1,11 +1,10 @@
 import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { settingsSchema } from "../../../../shared/settings";
-import { writeFileDurably } from "../../../fs/durable-write";
 import { parseWorkerInput, absolutePathSchema } from "../../worker-input";
 import type { HandlerContext } from "../../worker-runtime";
-import { encodeFramePng, frameFileName, readFrameFiles } from "../../../video/clip-io/frame-files";
+import { readFrameFiles } from "../../../video/clip-io/frame-files";
+import { FrameWriter } from "../../../video/clip-io/frame-writer";
 import { INTERPOLATION_FACTORS, interpolateFrames, type InterpolateProgress } from "./interpolate-frames";
 import type { InterpolateInput, InterpolateOutput } from "./interpolate-method";
 import type { RifeModels } from "./rife-models";
@@ -29,8 +28,8 @@ const parseInterpolateInput = (value: unknown): InterpolateInput => parseWorkerI
 
 /**
  * The `interpolate` method: reads the frames one by one, writes the source frames and RIFE's
- * frames between them into `outputDir` as they come (each save durable), so memory holds two
- * frames whatever the clip's length.
+ * frames between them into `outputDir` as they come (each save durable, overlapping the next model
+ * call; a source PNG is copied, not re-encoded), so memory holds a few frames whatever the clip's length.
  */
 export function createInterpolateHandler(models: RifeModels): (input: InterpolateInput, context: HandlerContext<InterpolateProgress>) => Promise<InterpolateOutput> {
   return async (rawInput, context) => {
@@ -38,15 +37,15 @@ export function createInterpolateHandler(models: RifeModels): (input: Interpolat
     const startedAt = performance.now();
     await mkdir(outputDir, { recursive: true });
     const rife = await models.acquire(load);
+    const writer = new FrameWriter(outputDir);
     try {
       const before = { ms: rife.clock.ms, runs: rife.clock.runs };
-      const files: string[] = [];
       const source = { count: framePaths.length, frames: readFrameFiles(framePaths) };
-      const { width, height } = await interpolateFrames(rife, source, factor, context, async (frame) => {
-        const name = frameFileName(files.length);
-        await writeFileDurably(path.join(outputDir, name), await encodeFramePng(frame));
-        files.push(name);
+      const { width, height } = await interpolateFrames(rife, source, factor, context, (frame, sourceIndex) => {
+        const file = sourceIndex === undefined ? undefined : framePaths[sourceIndex];
+        return file === undefined ? writer.write(frame) : writer.copyOrWrite(file, frame);
       });
+      const files = await writer.finish();
       const stats = {
         provider: rife.provider,
         durationMs: performance.now() - startedAt,
@@ -56,6 +55,7 @@ export function createInterpolateHandler(models: RifeModels): (input: Interpolat
       };
       return { files, width, height, factor, stats };
     } finally {
+      await writer.settle();
       models.release(load.modelId);
     }
   };
