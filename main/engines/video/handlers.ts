@@ -1,6 +1,8 @@
 import { createCacheHandlers } from "../cache-handlers";
 import { createOneAtATime } from "../one-at-a-time";
 import type { WorkerHandlers } from "../worker-runtime";
+import { createInterpolateHandler } from "./interpolate/interpolate-handler";
+import type { RifeModels } from "./interpolate/rife-models";
 import type { VideoMethods } from "./methods";
 import { createGenerateHandler, createInspectHandler } from "./motion-handlers";
 import type { MotionModels } from "./video-models";
@@ -8,6 +10,7 @@ import type { MotionModels } from "./video-models";
 /** The model caches of the video engine process. */
 export interface VideoEngineModels {
   motion: MotionModels;
+  rife: RifeModels;
 }
 
 /**
@@ -18,9 +21,11 @@ export function createVideoHandlers(models: VideoEngineModels): WorkerHandlers<V
   const oneAtATime = createOneAtATime();
   const generate = createGenerateHandler(models.motion);
   const inspect = createInspectHandler(models.motion);
+  const interpolate = createInterpolateHandler(models.rife);
   return {
     generate: (input, context) => oneAtATime(() => generate(input, context)),
     inspect: (input, context) => oneAtATime(() => inspect(input, context)),
-    ...createCacheHandlers([models.motion]),
+    interpolate: (input, context) => oneAtATime(() => interpolate(input, context)),
+    ...createCacheHandlers([models.motion, models.rife]),
   };
 }

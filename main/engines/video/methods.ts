@@ -2,6 +2,7 @@ import type { Sampler } from "../../../shared/image";
 import type { CacheMethods } from "../cache-methods";
 import type { ImageModelLoad, ImageRunStats } from "../image/methods";
 import type { EngineMethod } from "../protocol";
+import type { InterpolateMethod } from "./interpolate/interpolate-method";
 
 /** Which model to use and how (a pipeline folder, the execution provider, the cache limits), as for image models. */
 export type VideoModelLoad = ImageModelLoad;
@@ -91,4 +92,6 @@ export type VideoMethods = {
   generate: EngineMethod<MotionGenerateInput, MotionGenerateOutput, MotionProgress>;
   /** Loads the model (kept in the cache for the next generate) and says what it can do. */
   inspect: EngineMethod<{ load: VideoModelLoad }, MotionModelInfo>;
+  /** RIFE ×2 / ×4 on a clip's frame files, written to another folder; progress once per pair. */
+  interpolate: InterpolateMethod;
 } & CacheMethods;
