@@ -4,8 +4,9 @@ import path from "node:path";
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from "mediabunny";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testClip } from "./clip-test-support";
+import { testClip } from "./testing/clip-test-support";
 import { exportClip, type ClipExportFormat } from "./export-clip";
+import { hasEncoder } from "./ffmpeg-process";
 import { readClipParameters } from "./read-clip-parameters";
 import type { RgbFrame } from "./rgb-frame";
 
@@ -45,6 +46,13 @@ describe("exporting clips from the host", () => {
     const exported = await exportClip({ format, clip: testClip(20, 64, 48), fps: 8, parameters: PARAMETERS });
     expect(exported).toMatchObject({ format, codec: reported, frameCount: 20, mimeType: `video/${format}` });
     expect(await demux(exported.bytes)).toEqual({ container, codec, width: 64, height: 48, frames: 20, duration: 2.5 });
+  });
+
+  it("finds the shipped ffmpeg's encoders by name", async () => {
+    expect(await hasEncoder("libx264")).toBe(true);
+    expect(await hasEncoder("libvpx")).toBe(true);
+    expect(await hasEncoder("libvpx-vp9")).toBe(true);
+    expect(await hasEncoder("libvpx-vp10")).toBe(false);
   });
 
   it("writes VP8 in WebM when asked (the fallback where ffmpeg lacks VP9)", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "../../audio/ffmpeg";
-import { collect, meanColor, PALETTE, solidFrame, testClip } from "./clip-test-support";
+import { collect, meanColor, PALETTE, solidFrame, testClip } from "./testing/clip-test-support";
 import { exportClip } from "./export-clip";
 import { encodeFramePng } from "./frame-files";
 import { importClipFrames } from "./import-clip";

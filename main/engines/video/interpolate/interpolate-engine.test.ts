@@ -6,7 +6,7 @@ import { loadOf } from "../../image/testing/image-test-support";
 import { motionInput, startVideoHost, tempOutputDir } from "../testing/motion-test-support";
 import type { InterpolateInput } from "./interpolate-method";
 import type { InterpolateProgress } from "./interpolate-frames";
-import { blendFrame, testFrame } from "./rife-test-support";
+import { blendFrame, testFrame } from "./testing/rife-test-support";
 
 /** The real video engine process (out/main/engine-video.js): RIFE beside the motion pipelines. */
 describe("video engine: interpolation", () => {

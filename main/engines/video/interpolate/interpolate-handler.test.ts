@@ -7,7 +7,7 @@ import { encodeFramePng, readFrameFile } from "../../../video/clip-io/frame-file
 import { createInterpolateHandler } from "./interpolate-handler";
 import type { InterpolateInput } from "./interpolate-method";
 import { RifeModels } from "./rife-models";
-import { blendFrame, progressCollector, testFrame } from "./rife-test-support";
+import { blendFrame, progressCollector, testFrame } from "./testing/rife-test-support";
 
 const fixtures = inject("rifeFixtures");
 const logs: string[] = [];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RgbImage } from "../../image/image-codec";
 import { interpolateFrames, type InterpolationFactor } from "./interpolate-frames";
 import { loadRife, type LoadedRife } from "./rife-model";
-import { blendFrame, progressCollector, testFrame } from "./rife-test-support";
+import { blendFrame, progressCollector, testFrame } from "./testing/rife-test-support";
 
 const fixtures = inject("rifeFixtures");
 

@@ -1,4 +1,4 @@
-import type { FrameStream, RgbFrame } from "./rgb-frame";
+import type { FrameStream, RgbFrame } from "../rgb-frame";
 
 /** Test clips: frames of one solid colour each (so lossy codecs keep them recognisable) with a gradient stripe. */
 

@@ -1,6 +1,6 @@
-import type { RgbImage } from "../../image/image-codec";
-import type { HandlerContext } from "../../worker-runtime";
-import type { InterpolateProgress } from "./interpolate-frames";
+import type { RgbImage } from "../../../image/image-codec";
+import type { HandlerContext } from "../../../worker-runtime";
+import type { InterpolateProgress } from "../interpolate-frames";
 
 /** Test helpers: frames with distinct bytes, and the blend the RIFE fixture computes. */
 
