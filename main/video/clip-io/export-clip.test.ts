@@ -4,9 +4,10 @@ import path from "node:path";
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from "mediabunny";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testClip } from "./testing/clip-test-support";
+import { solidFrame, testClip } from "./testing/clip-test-support";
 import { exportClip, type ClipExportFormat } from "./export-clip";
 import { hasEncoder } from "./ffmpeg-process";
+import { encodeFramePng, frameFilesStream } from "./frame-files";
 import { readClipParameters } from "./read-clip-parameters";
 import type { RgbFrame } from "./rgb-frame";
 
@@ -46,6 +47,17 @@ describe("exporting clips from the host", () => {
     const exported = await exportClip({ format, clip: testClip(20, 64, 48), fps: 8, parameters: PARAMETERS });
     expect(exported).toMatchObject({ format, codec: reported, frameCount: 20, mimeType: `video/${format}` });
     expect(await demux(exported.bytes)).toEqual({ container, codec, width: 64, height: 48, frames: 20, duration: 2.5 });
+  });
+
+  it("exports a clip kept as PNG frame files, as the library keeps clips", async () => {
+    const files: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      files.push(path.join(dir, `frame-${i}.png`));
+      await writeFile(files[i] ?? "", await encodeFramePng(solidFrame(i, 40, 24)));
+    }
+    const exported = await exportClip({ format: "webm", clip: await frameFilesStream(files), fps: 6 });
+    expect(await demux(exported.bytes)).toMatchObject({ width: 40, height: 24, frames: 3, duration: 0.5 });
+    await expect(frameFilesStream([])).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("finds the shipped ffmpeg's encoders by name", async () => {
