@@ -40,8 +40,8 @@ describe("host", () => {
     expect(await invoke(host, "app.info", {})).toMatchObject({ version: "test", dataDir, mode: "serve" });
     // Every engine process is listed, and asking never starts one.
     const stopped = (engine: string) => ({ engine, state: "stopped", loaded: [] });
-    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "onnx"].map(stopped));
-    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "onnx"].map(stopped));
+    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "video", "onnx"].map(stopped));
+    expect(await invoke(host, "engines.status", {})).toEqual(["llm", "image", "speech", "video", "onnx"].map(stopped));
   });
 
   it("streams a reply as chat.delta events and saves it with stats", async () => {

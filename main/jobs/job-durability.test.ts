@@ -1,37 +1,28 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BenchClient } from "../../scripts/bench/ws-client";
+import { startServeChild, type ServeChild } from "../../scripts/testing/serve-child";
 import type { Job } from "../../shared/jobs";
-import { STORIES_GGUF, WORKER_DIR } from "../host-test-kit";
+import { STORIES_GGUF } from "../host-test-kit";
 
-const SERVE_BUNDLE = path.join(WORKER_DIR, "serve.js");
-const SERVING_LINE = /Atelier is serving at (http:\/\/\S+)/;
 const KILLS = 8;
-const children: ChildProcess[] = [];
+const servers: ServeChild[] = [];
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
 });
 
 async function serve(dataDir: string): Promise<{ child: ChildProcess; client: BenchClient }> {
-  const child = spawn(process.execPath, [SERVE_BUNDLE, "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
-  const url = await new Promise<URL>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = SERVING_LINE.exec(output);
-      if (match?.[1]) resolve(new URL(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-  return { child, client: await BenchClient.connect(url) };
+  const server = await startServeChild({ dataDir });
+  servers.push(server);
+  return { child: server.child, client: await BenchClient.connect(server.url) };
 }
 
 async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGKILL");
   await exited;
