@@ -15,6 +15,7 @@ import { sweepTempFiles } from "./fs/temp-sweep";
 import { estimateFitFromSize } from "./hardware/fit-estimate";
 import { createImageStudio } from "./image/image-studio";
 import { createSpeechStudio } from "./speech/speech-studio";
+import { createVideoStudio } from "./video/video-studio";
 import { jobHandlers } from "./jobs/job-handlers";
 import { JobQueue } from "./jobs/job-queue";
 import { JobStore } from "./jobs/job-store";
@@ -116,6 +117,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
   });
   const speechStudio = createSpeechStudio({ dataDir, engine: engines.speech, memory, events, jobs, models, logger });
+  const videoStudio = createVideoStudio({
+    dataDir,
+    engine: engines.video,
+    imageEngine: engines.image,
+    memory,
+    events,
+    jobs,
+    models,
+    settings: () => settings.get(),
+    logger,
+    ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
+  });
   let modelFolders = JSON.stringify(settings.get().models.folders);
   const unsubscribeSettings = events.subscribe((event, _payload) => {
     if (event !== "settings.changed") return;
@@ -158,6 +171,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...chatHandlers(chats, generation),
       ...imageStudio.handlers,
       ...speechStudio.handlers,
+      ...videoStudio.handlers,
     },
     logger,
   );

@@ -62,6 +62,19 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   "speech.deleteTranscript": { id: "t-1" },
   "speech.voices": {},
   "speech.speak": { voiceId: "some-voice", text: "Hello there.", speed: 1.2, speaker: "alice", format: "mp3" },
+  "video.generate": { modelId: "some-motion", prompt: "waves", frames: 16, fps: 8, width: 512, height: 512, steps: 8, sampler: "lcm", seed: 1 },
+  "video.animate": { modelId: "some-model", keyframes: [{ frame: 0, prompt: "dawn" }, { frame: 12, prompt: "dusk", camera: { zoom: 1.02 } }], frames: 24 },
+  "video.interpolate": { clipId: "clip-1", factor: 2 },
+  "video.import": { path: "/tmp/clip.mp4", name: "Clip" },
+  "video.export": { clipId: "clip-1", format: "webm" },
+  "video.download": { clipId: "clip-1", format: "mp4" },
+  "video.list": { offset: 0, limit: 20 },
+  "video.get": { id: "clip-1" },
+  "video.delete": { id: "clip-1" },
+  "video.reveal": { id: "clip-1", format: "gif" },
+  "video.frame": { id: "clip-1", index: 3, variant: "full" },
+  "video.recall": { path: "/tmp/clip.webp" },
+  "video.models": {},
 };
 
 const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "then"];

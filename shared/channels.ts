@@ -62,6 +62,19 @@ export const INVOKE_CHANNELS = [
   "chat.regenerate",
   "chat.edit",
   "chat.selectBranch",
+  "video.generate",
+  "video.animate",
+  "video.interpolate",
+  "video.import",
+  "video.export",
+  "video.download",
+  "video.list",
+  "video.get",
+  "video.delete",
+  "video.reveal",
+  "video.frame",
+  "video.recall",
+  "video.models",
 ] as const satisfies readonly Channel[];
 
 export const PUSH_EVENTS = [
@@ -75,6 +88,7 @@ export const PUSH_EVENTS = [
   "download.updated",
   "library.changed",
   "audio.changed",
+  "clip.changed",
   "transcript.updated",
   "speech.chunk",
 ] as const satisfies readonly EventName[];

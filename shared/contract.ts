@@ -7,11 +7,13 @@ import { downloadSchema } from "./library";
 import { libraryItemSchema } from "./image";
 import { audioItemSchema, transcriptSchema } from "./speech";
 import { settingsSchema } from "./settings";
+import { clipItemSchema } from "./video";
 import { appChannels } from "./contract/app-channels";
 import { chatChannels } from "./contract/chat-channels";
 import { imageChannels } from "./contract/image-channels";
 import { modelChannels } from "./contract/model-channels";
 import { speechChannels } from "./contract/speech-channels";
+import { videoChannels } from "./contract/video-channels";
 
 /** Every request/response channel between the renderer and the host, one file per domain. */
 export const invokeContract = {
@@ -20,6 +22,7 @@ export const invokeContract = {
   ...imageChannels,
   ...speechChannels,
   ...chatChannels,
+  ...videoChannels,
 } as const;
 
 /** Every event the host pushes to renderers. */
@@ -40,6 +43,8 @@ export const eventContract = {
   "download.updated": downloadSchema,
   "library.changed": z.object({ item: libraryItemSchema.optional(), deletedId: idSchema.optional() }),
   "audio.changed": z.object({ item: audioItemSchema.optional(), deletedId: idSchema.optional() }),
+  /** A clip was added or changed (an export), or deleted. */
+  "clip.changed": z.object({ item: clipItemSchema.optional(), deletedId: idSchema.optional() }),
   "transcript.updated": transcriptSchema,
   /** One synthesized sentence, playable before the rest is done. */
   "speech.chunk": z.object({

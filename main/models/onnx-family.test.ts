@@ -32,6 +32,16 @@ describe("guessing an ONNX folder's family from real export layouts", () => {
     expect(guessOnnxFamily(["Real-ESRGAN-x4plus.onnx"], [esrgan])).toBe("upscale");
   });
 
+  it("knows an AnimateDiff-class motion pipeline (Locomotion layout) by its UNet's 5-D latents", () => {
+    const unet = graph("unet/model.onnx", [value("sample", [1, 4, 16, "h", "w"]), value("timestep", [1]), value("encoder_hidden_states", [16, "tokens", 768])]);
+    const files = ["amuse_template.json", "tokenizer/vocab.json", "text_encoder/model.onnx", "unet/model.onnx", "unet/model.onnx.data", "vae_decoder/model.onnx"];
+    const textEncoder = graph("text_encoder/model.onnx", [value("input_ids", [1, 77], "int32")]);
+    const rifeInside = graph("flow_estimation/model.onnx", [value("img0", [1, 3, "h", "w"]), value("img1", [1, 3, "h", "w"])]);
+    expect(guessOnnxFamily(files, [textEncoder, unet, rifeInside])).toBe("video");
+    const imageUnet = graph("unet/model.onnx", [value("sample", [2, 4, 64, 64]), value("timestep", [1]), value("encoder_hidden_states", [2, 77, 768])]);
+    expect(guessOnnxFamily(["model_index.json", "unet/model.onnx"], [imageUnet])).toBe("image");
+  });
+
   it("does not guess when the layout says nothing", () => {
     const classifier = graph("model.onnx", [value("pixel_values", [1, 3, 224, 224])], [value("logits", [1, 1000])]);
     expect(guessOnnxFamily(["model.onnx"], [classifier])).toBeUndefined();

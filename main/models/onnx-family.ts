@@ -10,6 +10,9 @@ export interface OnnxLayoutFile {
 
 const hasInput = (file: OnnxLayoutFile, name: string): boolean => file.info.inputs.some((input) => input.name === name);
 
+/** A UNet that denoises 5-D latents [B, 4, F, h, w]: an AnimateDiff-class motion model (OnnxStack / Amuse Locomotion layout). */
+const isMotionUnet = (file: OnnxLayoutFile): boolean => file.info.inputs.find((input) => input.name === "sample")?.shape.length === 5;
+
 /** NCHW with three colour channels: [1, 3, H, W]. */
 const isImageTensor = (value: OnnxValueInfo | undefined): boolean => value?.shape.length === 4 && value.shape[1] === 3;
 
@@ -18,11 +21,13 @@ const isImageTensor = (value: OnnxValueInfo | undefined): boolean => value?.shap
  * way the real exports are laid out: diffusers/Optimum (`model_index.json`) → image,
  * Whisper encoder + decoder → stt, Piper (`x.onnx` + `x.onnx.json`) or Kokoro (`style`
  * input) → tts, Silero (`state` or `h`/`c` inputs) → vad, RIFE (`img0`, `img1`) → video,
- * a lone image-to-image graph → upscale. Undefined when it cannot tell.
+ * a lone image-to-image graph → upscale, a UNet with 5-D latents (AnimateDiff-class, any layout) → video.
+ * Undefined when it cannot tell.
  */
 export function guessOnnxFamily(allFiles: readonly string[], onnx: readonly OnnxLayoutFile[]): ModelFamily | undefined {
   const names = new Set(allFiles.map((file) => file.toLowerCase()));
   const bases = onnx.map((file) => path.posix.basename(file.relativePath).toLowerCase());
+  if (onnx.some(isMotionUnet)) return "video";
   if (names.has("model_index.json")) return "image";
   if (bases.some((base) => base.startsWith("encoder_model")) && bases.some((base) => base.startsWith("decoder_model"))) return "stt";
   if (onnx.some((file) => names.has(`${file.relativePath.toLowerCase()}.json`))) return "tts";
