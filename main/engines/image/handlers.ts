@@ -1,7 +1,10 @@
+import { mkdir } from "node:fs/promises";
 import { AppError } from "../../../shared/errors";
 import { createCacheHandlers } from "../cache-handlers";
 import { createOneAtATime } from "../one-at-a-time";
 import type { WorkerHandlers } from "../worker-runtime";
+import { animate } from "./animate/animate";
+import { parseAnimateInput } from "./animate/animate-schema";
 import { encodePng, readRgbFile } from "./image-codec";
 import type { ImageModels } from "./image-models";
 import { parseGenerateInput, parseUpscaleInput } from "./input-schemas";
@@ -61,6 +64,23 @@ export function createImageHandlers(models: ImageModels): WorkerHandlers<ImageMe
           const png = await encodePng(image);
           const stats = runStats(upscaler.provider, upscaler.clock, before, startedAt);
           return { pngBase64: png.toString("base64"), width: image.width, height: image.height, scale, tiles, stats };
+        } finally {
+          models.release(load.modelId);
+        }
+      }),
+    animate: (rawInput, context) =>
+      oneAtATime(async () => {
+        const { load, ...request } = parseAnimateInput(rawInput);
+        notCancelled(context.signal);
+        const startedAt = performance.now();
+        await mkdir(request.outputDir, { recursive: true });
+        const pipeline = await models.acquirePipeline(load);
+        try {
+          const before = { ms: pipeline.clock.ms, runs: pipeline.clock.runs };
+          const { files, settings } = await animate(pipeline, request, context);
+          const parameters = { ...settings, modelId: load.modelId, initImage: request.initImage !== undefined };
+          const stats = runStats(pipeline.provider, pipeline.clock, before, startedAt);
+          return { files, width: settings.width, height: settings.height, fps: settings.fps, mode: settings.mode, parameters, stats };
         } finally {
           models.release(load.modelId);
         }

@@ -27,10 +27,15 @@ async function decodeRgb(input: Buffer | string, width: number, height: number, 
 /** The init image, cropped and scaled to cover width × height, as [3, H, W] floats in [-1, 1]. */
 export async function decodeInitImage(dataUrl: string, width: number, height: number): Promise<Float32Array> {
   const rgb = await decodeRgb(bytesOf(dataUrl), width, height, "init image");
-  const plane = width * height;
+  return toModelImage({ pixels: rgb, width, height });
+}
+
+/** Interleaved RGB bytes → [3, H, W] floats in [-1, 1], as the VAE encoder takes them. */
+export function toModelImage(image: RgbImage): Float32Array {
+  const plane = image.width * image.height;
   const out = new Float32Array(3 * plane);
   for (let i = 0; i < plane; i++) {
-    for (let c = 0; c < 3; c++) out[c * plane + i] = (rgb[i * 3 + c] ?? 0) / 127.5 - 1;
+    for (let c = 0; c < 3; c++) out[c * plane + i] = (image.pixels[i * 3 + c] ?? 0) / 127.5 - 1;
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { settingsSchema } from "../../../shared/settings";
 import { parseWorkerInput } from "../worker-input";
 import type { ImageGenerateInput, UpscaleInput } from "./methods";
 
-const loadSchema = z.object({
+/** Which model and how, as every image engine method takes it. */
+export const loadSchema = z.object({
   modelId: z.string().min(1).max(200),
   modelPath: z.string().min(1),
   provider: settingsSchema.shape.image.unwrap().shape.provider,

@@ -2,6 +2,7 @@ import type { Sampler } from "../../../shared/image";
 import type { CacheMethods } from "../cache-methods";
 import type { ModelCacheConfig } from "../model-cache";
 import type { EngineMethod } from "../protocol";
+import type { AnimateMethod } from "./animate/animate-types";
 import type { OrtProvider, ProviderSetting } from "./providers";
 
 /** Which model to use and how: the cache limits travel with each call, so settings apply on the next one. */
@@ -77,5 +78,7 @@ export interface ImageProgress {
 export type ImageMethods = {
   generate: EngineMethod<ImageGenerateInput, ImageGenerateOutput, ImageProgress>;
   upscale: EngineMethod<UpscaleInput, UpscaleOutput, ImageProgress>;
+  /** Keyframe animation (prompt travel or img2img feedback with camera moves); frames written into the host's outputDir. */
+  animate: AnimateMethod;
   providers: EngineMethod<Record<string, never>, { available: OrtProvider[] }>;
 } & CacheMethods;

@@ -9,7 +9,8 @@ import { VAE_FACTOR } from "./vae";
 export interface InitRequest {
   width: number;
   height: number;
-  initImage?: string;
+  /** A data: URL, or an image already decoded as [3, H, W] in [-1, 1] (animation frames). */
+  initImage?: string | Float32Array;
   mask?: string;
   strength: number;
 }
@@ -45,6 +46,13 @@ function scaled(values: Float32Array, factor: number): Float32Array {
   return values.map((value) => value * factor);
 }
 
+async function initImageOf({ initImage, width, height }: InitRequest): Promise<Float32Array> {
+  if (initImage === undefined) return new Float32Array(3 * width * height);
+  if (typeof initImage === "string") return decodeInitImage(initImage, width, height);
+  if (initImage.length !== 3 * width * height) throw new Error(`unreachable: an init image of ${initImage.length} values for ${width}×${height}`);
+  return initImage;
+}
+
 /**
  * txt2img: noise · init sigma. img2img: the init image's latents noised to the first step's level.
  * Inpainting UNets (9 channels) also get the mask and the masked image's latents (a missing image
@@ -56,7 +64,7 @@ export async function prepareLatents(pipeline: LoadedPipeline, scheduler: Schedu
   const pureNoise = (): Float32Array => scaled(noise, scheduler.initNoiseSigma);
   if (!request.initImage && !inpaintingUnet) return { latents: pureNoise(), mode: "txt2img" };
 
-  const image = request.initImage ? await decodeInitImage(request.initImage, width, height) : new Float32Array(3 * width * height);
+  const image = await initImageOf(request);
   const fullMask = request.mask ? await decodeMask(request.mask, width, height) : new Float32Array(width * height).fill(1);
   const mode = request.mask ? "inpaint" : request.initImage ? "img2img" : "txt2img";
   const initLatents = await encodeScaled(pipeline, image, request);
