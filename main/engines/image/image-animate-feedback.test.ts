@@ -55,7 +55,7 @@ describe("image engine: keyframe animation, feedback", () => {
 
   it("starts from the init image when one is given: frame 0 is its img2img", async () => {
     const initImage = await drawnDataUrl(WIDTH, HEIGHT, (x, y) => [x * 4, y * 5, 90]);
-    const input = await animateInput(fixtures.sd15, { mode: "feedback", initImage, keyframes: [{ frame: 0, prompt: "a lighthouse", seed: 3, strength: 0.25 }], frames: 2, steps: 4 });
+    const input = await animateInput(fixtures.sd15, { mode: "feedback", initImage, keyframes: [{ frame: 0, prompt: "a lighthouse", seed: 3 }], strength: 0.25, frames: 2, steps: 4 });
     const output = await host.call("animate", input);
     const plain = await host.call("generate", generateInput(fixtures.sd15, { prompt: "a lighthouse", seed: 3, steps: 4, sampler: "euler_a", initImage, strength: 0.25 }));
     expect((await framePixels(input, output.files[0])).equals((await decodePng(plain.pngBase64)).pixels)).toBe(true);

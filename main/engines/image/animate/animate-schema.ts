@@ -33,6 +33,7 @@ const animateSchema = z.object({
   frames: z.number().int().min(1).max(MAX_ANIMATION_FRAMES),
   fps: z.number().positive().max(240).optional(),
   negativePrompt: z.string().max(10_000).optional(),
+  strength: z.number().min(0).max(1).optional(),
   width: dimension,
   height: dimension,
   steps: z.number().int().min(1).max(1000),

@@ -27,7 +27,7 @@ export interface AnimationKeyframe {
   panY?: number;
   /** Degrees per frame, counter-clockwise on screen (default 0). */
   rotate?: number;
-  /** img2img strength: 0 keeps the source frame, 1 ignores it (default 0.5). Feedback frames, and every frame when an init image is given. */
+  /** img2img strength: 0 keeps the source frame, 1 ignores it (the animation's strength when no keyframe sets it). Feedback frames, and every frame when an init image is given. */
   strength?: number;
 }
 
@@ -41,6 +41,8 @@ export interface AnimationSettings {
   /** Carried into the output; the model does not see it. Default 8. */
   fps?: number;
   negativePrompt?: string;
+  /** img2img strength when no keyframe sets one; default 0.5. */
+  strength?: number;
   /** Multiples of 8. */
   width: number;
   height: number;

@@ -55,7 +55,7 @@ export async function animate(pipeline: LoadedPipeline, request: AnimateRequest,
       const frameContext = { signal, emit: (step: Omit<AnimateProgress, "phase" | "frame" | "frames">) => emit({ phase: "denoise", frame, frames, ...step }) };
       const { image } = await renderImage(
         pipeline,
-        { ...settings, strength: strengthAt(keyframes, frame) },
+        { ...settings, strength: strengthAt(settings, frame) },
         { conditioning: await prompts.at(frame), ...noises.at(frame), ...(source ? { initImage: source } : {}) },
         frameContext,
         throttle,

@@ -13,6 +13,7 @@ export function resolveSettings(input: Omit<AnimateInput, "load" | "initImage" |
     frames: input.frames,
     fps: input.fps ?? DEFAULT_FPS,
     negativePrompt: input.negativePrompt ?? "",
+    strength: input.strength ?? DEFAULT_STRENGTH,
     width: input.width,
     height: input.height,
     steps: input.steps,
@@ -34,6 +35,7 @@ export function cameraAt(keyframes: readonly AnimationKeyframe[], frame: number)
   };
 }
 
-export function strengthAt(keyframes: readonly AnimationKeyframe[], frame: number): number {
-  return keyframedValue(keyframes, "strength", frame, DEFAULT_STRENGTH);
+/** Frame `frame`'s img2img strength: keyframed, else the animation's. */
+export function strengthAt(settings: Pick<ResolvedAnimationSettings, "keyframes" | "strength">, frame: number): number {
+  return keyframedValue(settings.keyframes, "strength", frame, settings.strength);
 }

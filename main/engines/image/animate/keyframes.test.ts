@@ -52,7 +52,8 @@ describe("keyframed values", () => {
     expect(keyframedValue(keyframes, "zoom", 30, 1)).toBe(1.2);
     expect(keyframedValue(keyframes, "strength", 2, 0.5)).toBe(0.8);
     expect(keyframedValue(keyframes, "rotate", 10, 0)).toBe(0);
-    expect(strengthAt([{ frame: 0, prompt: "" }], 3)).toBe(0.5);
+    expect(strengthAt({ keyframes: [{ frame: 0, prompt: "" }], strength: 0.3 }, 3)).toBe(0.3);
+    expect(strengthAt({ keyframes, strength: 0.3 }, 3)).toBe(0.8);
   });
 
   it("gives the camera move of a frame from every value", () => {
@@ -77,6 +78,6 @@ describe("keyframe order, seeds and defaults", () => {
 
   it("resolves the defaults", () => {
     const settings = resolveSettings({ mode: "feedback", keyframes: [keyframes[1] ?? { frame: 0, prompt: "" }], frames: 3, width: 64, height: 64, steps: 2, cfgScale: 7, sampler: "euler", seed: 1 });
-    expect(settings).toMatchObject({ fps: 8, negativePrompt: "", seedIncrement: 0, border: "reflect" });
+    expect(settings).toMatchObject({ fps: 8, negativePrompt: "", strength: 0.5, seedIncrement: 0, border: "reflect" });
   });
 });
