@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Host } from "../host";
 import { addModel, errorCodeOf, type EventLog, invoke, openTestHost, openTestHostWith, STORIES_GGUF } from "../host-test-kit";
 import { clipOf, dataUrlBytes, installVideoModels, QUICK_CLIP } from "./testing/video-test-kit";
@@ -29,6 +29,14 @@ describe("video studio through the router", () => {
       { id: "tiny-rife", name: "Tiny RIFE", kind: "interpolation", capabilities: ["interpolation"] },
       { id: "tiny-sd", name: "Tiny SD", kind: "image", capabilities: ["keyframe-animation"] },
     ]);
+  });
+
+  it("recognises a motion pipeline imported from disk (Locomotion layout) as a motion model the Video panel lists", async () => {
+    const model = await invoke(host, "models.import", { path: inject("motionFixtures").locomotion, mode: "link", name: "Imported motion" });
+    expect(model).toMatchObject({ family: "video", format: "onnx", imported: "link" });
+    const { models } = await invoke(host, "video.models", {});
+    expect(models).toContainEqual({ id: model.id, name: "Imported motion", kind: "motion", capabilities: ["text-to-video", "image-to-video"] });
+    await invoke(host, "models.delete", { id: model.id });
   });
 
   it("generates a clip as a job with step progress and previews, and keeps it in the library with its parameters", async () => {
