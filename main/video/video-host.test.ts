@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -101,12 +101,16 @@ describe("video studio through the router", () => {
     expect((await invoke(host, "jobs.list", {})).length).toBe(jobsBefore);
   });
 
-  it("keeps the clips across a restart, and deletes one whole", async () => {
+  it("keeps the clips across a restart (dropping a crashed one's partial frames), and deletes one whole", async () => {
     const before = await invoke(host, "video.list", {});
     expect(before.total).toBe(3);
     await host.dispose();
+    // What a crash mid-clip leaves: frames in .partial/, never listed, removed at the next start.
+    await mkdir(path.join(videosDir(), ".partial", "clip-crashed"), { recursive: true });
+    await writeFile(path.join(videosDir(), ".partial", "clip-crashed", "frame-00000.png"), "partial");
     host = await openTestHost(dataDir);
     expect(await invoke(host, "video.list", {})).toEqual(before);
+    expect(await readdir(videosDir())).not.toContain(".partial");
     const victim = before.items[1]?.id ?? "";
     expect(await invoke(host, "video.reveal", { id: victim })).toEqual({ path: path.join(videosDir(), victim), revealed: false });
     expect(await invoke(host, "video.delete", { id: victim })).toEqual({ deleted: true });
