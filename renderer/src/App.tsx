@@ -5,10 +5,10 @@ import { StatusBar } from "./components/StatusBar";
 import { ChatPanel } from "./panels/chat/ChatPanel";
 import { ImagePanel } from "./panels/image/ImagePanel";
 import { ModelsPanel } from "./panels/models/ModelsPanel";
-import { NotBuiltPanel } from "./panels/placeholder/NotBuiltPanel";
 import { QueuePanel } from "./panels/queue/QueuePanel";
 import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { SpeechPanel } from "./panels/speech/SpeechPanel";
+import { VideoPanel } from "./panels/video/VideoPanel";
 import { useApp } from "./store/context";
 import type { PanelId } from "./store/ui-slice";
 
@@ -21,7 +21,7 @@ function PanelView({ panel }: { panel: PanelId }) {
     case "speech":
       return <SpeechPanel />;
     case "video":
-      return <NotBuiltPanel title="Video" what="Making short videos" />;
+      return <VideoPanel />;
     case "models":
       return <ModelsPanel />;
     case "queue":

@@ -13,6 +13,7 @@ import "./panels/chat/chat.css";
 import "./panels/image/image.css";
 import "./panels/models/models.css";
 import "./panels/speech/speech.css";
+import "./panels/video/video.css";
 
 const transport = pickTransport(window);
 const api = createClient(transport);

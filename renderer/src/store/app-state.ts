@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createAudioSlice, type AudioSlice } from "./audio-slice";
 import { createChatSlice, type ChatSlice } from "./chat-slice";
+import { createClipsSlice, type ClipsSlice } from "./clips-slice";
 import { createDownloadsSlice, type DownloadsSlice } from "./downloads-slice";
 import { createGallerySlice, type GallerySlice } from "./gallery-slice";
 import { createImageSlice, type ImageSlice } from "./image-slice";
@@ -10,6 +11,7 @@ import { createEnginesSlice, createModelsSlice, type EnginesSlice, type ModelsSl
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
 import { createTranscriptsSlice, type TranscriptsSlice } from "./transcripts-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
+import { createVideoSlice, type VideoSlice } from "./video-slice";
 import { createVoicesSlice, type VoicesSlice } from "./voices-slice";
 
 export type AppState = ChatSlice &
@@ -24,6 +26,8 @@ export type AppState = ChatSlice &
   AudioSlice &
   TranscriptsSlice &
   VoicesSlice &
+  VideoSlice &
+  ClipsSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -42,6 +46,8 @@ export function createAppStore(): AppStore {
     ...createAudioSlice(...args),
     ...createTranscriptsSlice(...args),
     ...createVoicesSlice(...args),
+    ...createVideoSlice(...args),
+    ...createClipsSlice(...args),
     ...createUiSlice(...args),
   }));
 }

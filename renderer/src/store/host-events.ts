@@ -22,6 +22,10 @@ export function bindHostEvents(api: Pick<ApiClient, "on">, store: AppStore): Uns
       if (item) state().putAudioItem(item);
       if (deletedId) state().removeAudioItem(deletedId);
     }),
+    api.on("clip.changed", ({ item, deletedId }) => {
+      if (item) state().putClip(item);
+      if (deletedId) state().removeClip(deletedId);
+    }),
     api.on("transcript.updated", (transcript) => state().putTranscript(transcript)),
     api.on("speech.chunk", (chunk) => state().putSpeechChunk(chunk)),
   ];

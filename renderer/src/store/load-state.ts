@@ -1,6 +1,7 @@
 import type { ApiClient } from "../../../shared/api";
 import { describeError } from "../errors/describe-error";
 import type { AppStore } from "./app-state";
+import { CLIP_PAGE } from "./clips-slice";
 import { GALLERY_PAGE } from "./gallery-slice";
 
 /** Fetches everything the panels show; run at start and after every reconnect, since events may have been missed. */
@@ -15,6 +16,8 @@ export async function loadState(api: ApiClient, store: AppStore): Promise<void> 
     api.hardware.info({}).then(state.setHardware),
     api.downloads.list({}).then(state.setDownloads),
     api.library.list({ offset: 0, limit: GALLERY_PAGE }).then(({ items, total }) => state.putGalleryPage(items, total, 0)),
+    api.video.list({ offset: 0, limit: CLIP_PAGE }).then(({ items, total }) => state.putClipPage(items, total, 0)),
+    api.video.models({}).then(({ models }) => state.setVideoModels(models)),
     api.jobs.list({}).then(state.setJobs),
     api.audio.list({}).then(state.setAudioItems),
     api.speech.voices({}).then(state.setVoices),
