@@ -63,7 +63,7 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   "speech.voices": {},
   "speech.speak": { voiceId: "some-voice", text: "Hello there.", speed: 1.2, speaker: "alice", format: "mp3" },
   "video.generate": { modelId: "some-motion", prompt: "waves", frames: 16, fps: 8, width: 512, height: 512, steps: 8, sampler: "lcm", seed: 1 },
-  "video.animate": { modelId: "some-model", keyframes: [{ frame: 0, prompt: "dawn" }, { frame: 12, prompt: "dusk", camera: { zoom: 1.02 } }], frames: 24 },
+  "video.animate": { modelId: "some-model", mode: "feedback", keyframes: [{ frame: 0, prompt: "dawn" }, { frame: 12, prompt: "dusk", camera: { zoom: 1.02, rotate: 1 }, strength: 0.4 }], frames: 24 },
   "video.interpolate": { clipId: "clip-1", factor: 2 },
   "video.import": { path: "/tmp/clip.mp4", name: "Clip" },
   "video.export": { clipId: "clip-1", format: "webm" },

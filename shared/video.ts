@@ -51,7 +51,7 @@ export const videoGenerateRequestSchema = z
   .strict();
 export type VideoGenerateRequest = z.infer<typeof videoGenerateRequestSchema>;
 
-/** A camera move per frame, Deforum-style: 1.02 zooms in 2 % a frame, pan in pixels, rotate in degrees. */
+/** A camera move per frame, Deforum-style: 1.02 zooms in 2 % a frame, pan in pixels, rotate in degrees (counter-clockwise). */
 export const cameraMoveSchema = z
   .object({
     zoom: z.number().min(0.5).max(2).default(1),
@@ -62,48 +62,61 @@ export const cameraMoveSchema = z
   .strict();
 export type CameraMove = z.infer<typeof cameraMoveSchema>;
 
-/** From `frame` on, the clip moves towards this prompt (and camera move) until the next keyframe. */
+/**
+ * A keyframe: the prompt from `frame` on, moving towards the next keyframe's. The camera move (feedback
+ * mode), strength and the other values are interpolated linearly between the keyframes that set them
+ * and held before the first and after the last. A keyframe may lie past the clip's end (the clip then
+ * travels towards it).
+ */
 export const keyframeSchema = z
   .object({
-    frame: z.number().int().min(0).max(MAX_CLIP_FRAMES - 1),
+    frame: z.number().int().min(0).max(10 * MAX_CLIP_FRAMES),
     prompt: z.string().max(10_000),
     camera: cameraMoveSchema.optional(),
+    /** The animation's negative prompt when absent. */
+    negativePrompt: z.string().max(10_000).optional(),
+    /** This keyframe's noise; the animation's seed + frame · seedIncrement when absent. */
+    seed: seed.optional(),
+    /** img2img strength at this keyframe: 0 keeps the source frame, 1 ignores it. */
+    strength: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type Keyframe = z.infer<typeof keyframeSchema>;
 
 /**
- * Keyframe animation with any installed Stable Diffusion model (family image): "travel" moves
- * between the keyframes' prompts (interpolated text embeddings, slerped start noise); "feedback"
- * feeds each frame back as the next one's init image through the camera move (image-to-image).
+ * Keyframe animation with any installed Stable Diffusion model (family image), on the image engine:
+ * "travel" mixes the keyframes' text embeddings and slerps their start noise, each frame its own
+ * generation; "feedback" makes each frame image-to-image of the previous one seen through the
+ * keyframed camera move (zoom, pan, rotate), Deforum-style.
  */
 export const keyframeAnimateRequestSchema = z
   .object({
     modelId: idSchema,
     mode: z.enum(["travel", "feedback"]).default("travel"),
-    keyframes: z.array(keyframeSchema).min(1).max(64),
+    keyframes: z.array(keyframeSchema).min(1).max(256),
     negativePrompt: z.string().max(10_000).default(""),
-    frames: z.number().int().min(2).max(MAX_CLIP_FRAMES).default(24),
+    frames: z.number().int().min(1).max(MAX_CLIP_FRAMES).default(24),
     fps: fps.default(8),
     width: dimension.default(512),
     height: dimension.default(512),
     steps: z.number().int().min(1).max(150).default(20),
     cfgScale: z.number().min(0).max(30).default(7),
     sampler: samplerSchema.default("euler"),
+    /** Null draws a random seed; the clip's parameters keep the one used. */
     seed: seed.nullable().default(null),
-    /** Feedback mode: how far each frame moves away from the previous one (0 keeps it, 1 ignores it). */
+    /** Frame n's own seed is seed + n · seedIncrement (0: one noise for the whole clip). */
+    seedIncrement: z.number().int().min(-1024).max(1024).default(0),
+    /** img2img strength where no keyframe sets one: feedback frames, and every frame with an init image. */
     strength: z.number().min(0).max(1).default(0.45),
-    /** Feedback mode: the first frame's source; otherwise the first frame is generated from its prompt. */
+    /** How the camera move fills what comes into view from outside the frame. */
+    border: z.enum(["reflect", "replicate"]).default("reflect"),
+    /** Feedback: frame 0 is image-to-image of it; travel: every frame is. */
     initImage: imageDataUrlSchema.optional(),
   })
   .strict()
-  .superRefine((request, ctx) => {
-    const frames = request.keyframes.map((keyframe) => keyframe.frame);
-    if (frames[0] !== 0) ctx.addIssue({ code: "custom", path: ["keyframes", 0, "frame"], message: "the first keyframe must be at frame 0" });
-    for (let i = 1; i < frames.length; i++) {
-      if ((frames[i] ?? 0) <= (frames[i - 1] ?? 0)) ctx.addIssue({ code: "custom", path: ["keyframes", i, "frame"], message: "keyframes must be in order, one per frame" });
-    }
-    if ((frames.at(-1) ?? 0) >= request.frames) ctx.addIssue({ code: "custom", path: ["keyframes"], message: "every keyframe must fall inside the clip" });
+  .refine((request) => new Set(request.keyframes.map((keyframe) => keyframe.frame)).size === request.keyframes.length, {
+    message: "two keyframes are on the same frame",
+    path: ["keyframes"],
   });
 export type KeyframeAnimateRequest = z.infer<typeof keyframeAnimateRequestSchema>;
 
@@ -167,6 +180,8 @@ export const videoParametersSchema = z.object({
   strength: z.number().optional(),
   contextOverlap: z.number().int().optional(),
   keyframes: z.array(keyframeSchema).optional(),
+  seedIncrement: z.number().int().optional(),
+  border: z.enum(["reflect", "replicate"]).optional(),
   /** Set when the clip's frames were interpolated afterwards; the rest are the source's settings. */
   interpolation: z.object({ factor: z.number().int().positive(), modelId: z.string(), modelName: z.string() }).optional(),
 });

@@ -11,7 +11,6 @@ import type { HandlersFor } from "../router";
 import { ClipLibrary } from "./clip-library";
 import { ClipReveal } from "./clip-reveal";
 import { ClipTransfer } from "./clip-transfer";
-import { imageEngineKeyframeRunner } from "./keyframe-runner";
 import { KeyframeService } from "./keyframe-service";
 import { videoHandlers } from "./video-handlers";
 import type { VideoModelSource } from "./video-models";
@@ -42,7 +41,7 @@ export function createVideoStudio(options: VideoStudioOptions): VideoStudio {
   const { engine, memory, events, jobs, models, settings, logger } = options;
   const library = new ClipLibrary({ dir: path.join(options.dataDir, "library", "videos"), events, logger });
   const videos = new VideoService({ engine, memory, jobs, library, models, settings, logger });
-  const keyframes = new KeyframeService({ run: imageEngineKeyframeRunner(options.imageEngine), memory, jobs, library, models, settings });
+  const keyframes = new KeyframeService({ engine: options.imageEngine, memory, jobs, library, models, settings });
   const transfer = new ClipTransfer(library, jobs);
   const reveal = new ClipReveal(library, logger, options.revealInFolder);
   return { handlers: videoHandlers({ videos, keyframes, transfer, library, reveal, models }), library };
