@@ -57,6 +57,14 @@ export async function requireVideoModel(models: VideoModelSource, id: string, ki
   return model;
 }
 
+/** A motion model that can start from an image (it has a VAE encoder); MODEL_INCOMPATIBLE otherwise. */
+export async function requireImageToVideo(model: ModelInfo): Promise<void> {
+  const described = await describeVideoModel(model);
+  if (!described?.capabilities.includes("image-to-video")) {
+    throw new AppError("MODEL_INCOMPATIBLE", `“${model.name}” has no VAE encoder (vae_encoder/model.onnx), so it cannot start from an image; generate from text, or pick a model that can.`);
+  }
+}
+
 /** The interpolator asked for, else the first one installed; MODEL_NOT_INSTALLED when there is none. */
 export async function chooseInterpolator(models: VideoModelSource, id: string | undefined): Promise<ModelInfo> {
   if (id) return requireVideoModel(models, id, "interpolation");

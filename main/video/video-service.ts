@@ -10,7 +10,7 @@ import type { Logger } from "../log/types";
 import { cacheConfigFrom } from "../models/cache-config";
 import type { MemoryBroker } from "../models/memory-broker";
 import type { ClipLibrary, NewClip, StagedClip } from "./clip-library";
-import { chooseInterpolator, requireVideoModel, type VideoModelSource } from "./video-models";
+import { chooseInterpolator, requireImageToVideo, requireVideoModel, type VideoModelSource } from "./video-models";
 import { PreviewGate, reportSpan, titleText } from "./video-progress";
 
 export interface VideoServiceOptions {
@@ -34,6 +34,7 @@ export class VideoService {
 
   async generate(request: VideoGenerateRequest): Promise<{ jobId: string }> {
     const model = await requireVideoModel(this.options.models, request.modelId, "motion");
+    if (request.initImage) await requireImageToVideo(model);
     const seed = request.seed ?? randomInt(0, SEED_RANGE - 1);
     return this.enqueue("video.generate", `Video · ${titleText(request.prompt)}`, (ctx) => this.runGenerate(ctx, model, request, seed));
   }
