@@ -48,7 +48,8 @@ export const videoGenerateRequestSchema = z
     /** Frames shared by neighbouring windows; the model's window / 4 unless given. */
     contextOverlap: z.number().int().min(0).max(64).optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.sampler !== "lcm" || request.steps <= 50, { message: "LCM runs at most 50 steps", path: ["steps"] });
 export type VideoGenerateRequest = z.infer<typeof videoGenerateRequestSchema>;
 
 /** A camera move per frame, Deforum-style: 1.02 zooms in 2 % a frame, pan in pixels, rotate in degrees (counter-clockwise). */

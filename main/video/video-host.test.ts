@@ -95,6 +95,7 @@ describe("video studio through the router", () => {
       expect(await errorCodeOf(invoke(host, "video.generate", { ...QUICK_CLIP, modelId }))).toBe("MODEL_INCOMPATIBLE");
     }
     expect(await errorCodeOf(invoke(host, "video.generate", { ...QUICK_CLIP, width: 60 }))).toBe("INVALID_INPUT");
+    expect(await errorCodeOf(invoke(host, "video.generate", { ...QUICK_CLIP, steps: 51 }))).toBe("INVALID_INPUT");
     expect(await errorCodeOf(invoke(host, "video.interpolate", { clipId: "clip-missing", factor: 2 }))).toBe("NOT_FOUND");
     expect(await errorCodeOf(invoke(host, "video.animate", { modelId: "tiny-motion", keyframes: [{ frame: 0, prompt: "x" }] }))).toBe("MODEL_INCOMPATIBLE");
     expect(await errorCodeOf(invoke(host, "video.animate", { modelId: "tiny-sd", keyframes: [] }))).toBe("INVALID_INPUT");
