@@ -55,7 +55,7 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
  * Makes the rename itself durable. Some platforms (Windows) cannot open a folder for fsync;
  * the file is already in place by then, so a failure here must not report the save as lost.
  */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(dir, "r");

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, stat, type FileHandle } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../shared/errors";
 import { writeFileDurably } from "../fs/durable-write";
@@ -48,19 +48,6 @@ export async function checkClipFrames(dir: string, expected?: number): Promise<C
 export async function writeClipThumbnail(dir: string): Promise<void> {
   const first = await readFile(path.join(dir, frameFileName(0)));
   await writeFileDurably(path.join(dir, CLIP_THUMBNAIL), await makeThumbnail(first));
-}
-
-/** Makes a rename inside `dir` durable; platforms that cannot fsync a folder (Windows) are as durable as they allow. */
-export async function syncFolder(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, "r");
-    await handle.sync();
-  } catch {
-    // The rename has happened; only its durability is in question.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -6,9 +6,10 @@ import { clipItemSchema, type ClipExport, type ClipFormat, type ClipItem, type C
 import { newId } from "../chats/new-id";
 import type { EventBus } from "../events/bus";
 import { readJsonFile, writeJsonAtomic } from "../fs/atomic-json";
+import { syncFolder } from "../fs/durable-write";
 import { resolveInside } from "../fs/inside";
 import type { Logger } from "../log/types";
-import { checkClipFrames, CLIP_SIDECAR, CLIP_THUMBNAIL, exportFileName, syncFolder, writeClipThumbnail } from "./clip-folder";
+import { checkClipFrames, CLIP_SIDECAR, CLIP_THUMBNAIL, exportFileName, writeClipThumbnail } from "./clip-folder";
 import { frameFileName } from "./clip-io/frame-files";
 
 export interface ClipLibraryOptions {
