@@ -6,6 +6,7 @@ import { ClipPlayer } from "./ClipPlayer";
 /** The selected clip: the player, then what can be done with it and the settings it was made with. */
 export function ClipStage() {
   const clip = useApp((s) => s.clipItems.find((item) => item.id === s.selectedClipId));
+  const hasClips = useApp((s) => s.clipTotal > 0);
   return (
     <section className="clip-stage" aria-labelledby="clip-stage-title">
       <h2 id="clip-stage-title" className={clip ? "clip-stage-title" : "visually-hidden"}>
@@ -23,7 +24,9 @@ export function ClipStage() {
           </div>
         </div>
       ) : (
-        <p className="muted clip-stage-empty">Choose a clip below to play it. A new clip plays here as soon as it is done.</p>
+        <p className="muted clip-stage-empty">
+          {hasClips ? "Choose a clip below to play it. A new clip plays here as soon as it is done." : "Clips play here as soon as they are made."}
+        </p>
       )}
     </section>
   );

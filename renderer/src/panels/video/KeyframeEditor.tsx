@@ -1,12 +1,17 @@
 import { useId } from "react";
 import { FormField } from "../../components/FormField";
 import type { VideoFieldsProps } from "./fields-props";
-import { addKeyframe, describeCamera, removeKeyframe, updateKeyframe, type KeyframeDraft } from "./keyframes";
-import type { AnimationMode } from "./video-form";
+import { addKeyframe, describeCamera, pastTheEnd, removeKeyframe, updateKeyframe, type KeyframeDraft } from "./keyframes";
+import type { AnimationMode, BorderMode } from "./video-form";
 
 const MODES: { value: AnimationMode; label: string; hint: string }[] = [
   { value: "travel", label: "Prompt travel", hint: "Moves smoothly from one keyframe's prompt to the next." },
   { value: "feedback", label: "Feedback with camera moves", hint: "Feeds each frame back in, zoomed, panned and turned by the camera move." },
+];
+
+const BORDERS: { value: BorderMode; label: string }[] = [
+  { value: "reflect", label: "Mirror the picture" },
+  { value: "replicate", label: "Stretch the edge pixels" },
 ];
 
 const CAMERA_FIELDS: { field: "zoom" | "panX" | "panY" | "rotate"; label: string }[] = [
@@ -40,6 +45,7 @@ export function KeyframeEditor({ values, errors, change }: VideoFieldsProps) {
             draft={draft}
             index={index}
             feedback={feedback}
+            pastEnd={pastTheEnd(draft, Number(values.frames))}
             errors={errors.keyframes?.[draft.key] ?? {}}
             onChange={(patch) => setDrafts(updateKeyframe(drafts, draft.key, patch))}
             onRemove={() => setDrafts(removeKeyframe(drafts, draft.key))}
@@ -49,6 +55,24 @@ export function KeyframeEditor({ values, errors, change }: VideoFieldsProps) {
       <button type="button" onClick={() => setDrafts(addKeyframe(drafts, Number(values.frames)))}>
         Add keyframe
       </button>
+      <div className="field-row keyframe-options">
+        <FormField label="Seed step" error={errors.seedIncrement} hint="Frame n uses seed + n × this; 0 keeps one noise.">
+          {(control) => <input {...control} inputMode="numeric" value={values.seedIncrement} onChange={(e) => change({ seedIncrement: e.target.value })} />}
+        </FormField>
+        {feedback && (
+          <FormField label="Edges" hint="What fills the frame where the camera move uncovers it.">
+            {(control) => (
+              <select {...control} value={values.border} onChange={(e) => change({ border: e.target.value === "replicate" ? "replicate" : "reflect" })}>
+                {BORDERS.map((border) => (
+                  <option key={border.value} value={border.value}>
+                    {border.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+      </div>
     </fieldset>
   );
 }
@@ -57,12 +81,14 @@ interface KeyframeRowProps {
   draft: KeyframeDraft;
   index: number;
   feedback: boolean;
+  /** The keyframe lies past the clip's last frame. */
+  pastEnd: boolean;
   errors: Partial<Record<keyof KeyframeDraft, string>>;
   onChange(patch: Partial<Omit<KeyframeDraft, "key">>): void;
   onRemove(): void;
 }
 
-function KeyframeRow({ draft, index, feedback, errors, onChange, onRemove }: KeyframeRowProps) {
+function KeyframeRow({ draft, index, feedback, pastEnd, errors, onChange, onRemove }: KeyframeRowProps) {
   const titleId = useId();
   const number = index + 1;
   const first = index === 0;
@@ -84,10 +110,10 @@ function KeyframeRow({ draft, index, feedback, errors, onChange, onRemove }: Key
         <p className="hint">Starts with the Prompt above.</p>
       ) : (
         <div className="keyframe-fields">
-          <FormField label={`Keyframe ${number} at frame`} error={errors.frame}>
+          <FormField label="At frame" error={errors.frame} hint={pastEnd ? "Past the clip's end: the clip moves part of the way there." : undefined}>
             {(control) => <input {...control} inputMode="numeric" value={draft.frame} onChange={(e) => onChange({ frame: e.target.value })} />}
           </FormField>
-          <FormField label={`Keyframe ${number} prompt`} error={errors.prompt}>
+          <FormField label="Prompt from this frame" error={errors.prompt}>
             {(control) => <textarea {...control} rows={2} value={draft.prompt} onChange={(e) => onChange({ prompt: e.target.value })} />}
           </FormField>
         </div>

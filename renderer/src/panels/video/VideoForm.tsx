@@ -54,11 +54,7 @@ export function VideoForm({ dropError }: { dropError: string | null }) {
       <VideoSizeFields {...fields} />
       <VideoSamplingFields {...fields} kind={kind} />
       <VideoSeedField {...fields} />
-      {kind !== "image" || feedback ? (
-        <VideoInitImageField {...fields} feedback={feedback} />
-      ) : (
-        <p className="hint">Prompt travel starts from noise; choose “Feedback with camera moves” to start from an image.</p>
-      )}
+      <VideoInitImageField {...fields} use={kind !== "image" ? "motion" : feedback ? "feedback" : "travel"} />
       <div className="image-form-actions">
         <button type="submit" className="primary" disabled={pending} aria-keyshortcuts="Control+Enter">
           Generate

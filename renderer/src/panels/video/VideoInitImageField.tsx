@@ -5,8 +5,18 @@ import { useApp } from "../../store/context";
 import { ACCEPTED_IMAGE_TYPES, readInitImage } from "../image/image-file";
 import type { VideoFieldsProps } from "./fields-props";
 
-/** Image-to-video (motion models) or the first frame of feedback animation, and how far to move away from it. */
-export function VideoInitImageField({ values, errors, change, feedback }: VideoFieldsProps & { feedback: boolean }) {
+/** What the init image is for: image-to-video, every frame of prompt travel, or feedback's first frame. */
+export type InitImageUse = "motion" | "travel" | "feedback";
+
+const PICK_HINTS: Record<InitImageUse, string> = {
+  motion: "Optional: a PNG, JPEG or WebP the clip starts from (image-to-video). Drop one anywhere on this panel.",
+  travel: "Optional: every frame is made from this image (image-to-image) as the prompts travel.",
+  feedback: "Optional: the first frame. Without one it is generated from the prompt.",
+};
+
+/** Image-to-video (motion models) or the image keyframe animation starts from, and how far to move away from it. */
+export function VideoInitImageField({ values, errors, change, use }: VideoFieldsProps & { use: InitImageUse }) {
+  const feedback = use === "feedback";
   const inputId = useId();
   const strengthId = useId();
   const strengthHintId = useId();
@@ -74,11 +84,7 @@ export function VideoInitImageField({ values, errors, change, feedback }: VideoF
               e.target.value = "";
             }}
           />
-          <p className="hint">
-            {feedback
-              ? "Optional: the first frame. Without one it is generated from the prompt."
-              : "Optional: a PNG, JPEG or WebP the clip starts from (image-to-video). Drop one anywhere on this panel."}
-          </p>
+          <p className="hint">{PICK_HINTS[use]}</p>
         </div>
       )}
       {errors.initImage && <ErrorMessage>{errors.initImage}</ErrorMessage>}

@@ -48,7 +48,7 @@ export function VideoJobCard({ job, cancelling, onCancel }: VideoJobCardProps) {
   );
 }
 
-/** A finished job's clip: its thumbnail, showing the clip in the player when pressed. */
+/** A finished job's clip: its thumbnail, putting the clip in the player when pressed. */
 function ClipResult({ clipId, title }: { clipId: string; title: string }) {
   const { dataUrl } = useClipThumbnail(clipId);
   const exists = useApp((s) => s.clipItems.some((item) => item.id === clipId));
@@ -57,7 +57,7 @@ function ClipResult({ clipId, title }: { clipId: string; title: string }) {
   const image = <img src={dataUrl} alt={`Result of ${title}`} />;
   if (!exists) return image;
   return (
-    <button type="button" className="image-job-open" aria-label={`Play the result of ${title}`} onClick={() => selectClip(clipId)}>
+    <button type="button" className="image-job-open" aria-label={`Open the result of ${title}`} onClick={() => selectClip(clipId)}>
       {image}
     </button>
   );

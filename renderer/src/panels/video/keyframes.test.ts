@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addKeyframe, describeCamera, draftsFromKeyframes, FIRST_KEYFRAME, parseKeyframes, removeKeyframe, updateKeyframe, type KeyframeDraft } from "./keyframes";
+import { addKeyframe, describeCamera, draftsFromKeyframes, FIRST_KEYFRAME, parseKeyframes, pastTheEnd, removeKeyframe, updateKeyframe, type KeyframeDraft } from "./keyframes";
 
 const second: KeyframeDraft = { key: "k1", frame: "12", prompt: "a storm", zoom: "1.02", panX: "4", panY: "-2", rotate: "1" };
 
@@ -26,7 +26,7 @@ describe("keyframe editor model", () => {
 
   it("builds keyframes in frame order, the first taking the form's prompt; cameras only when asked", () => {
     const third: KeyframeDraft = { ...second, key: "k2", frame: "6", prompt: "dawn" };
-    expect(parseKeyframes([FIRST_KEYFRAME, second, third], "a calm sea", 24, false)).toEqual({
+    expect(parseKeyframes([FIRST_KEYFRAME, second, third], "a calm sea", false)).toEqual({
       ok: true,
       keyframes: [
         { frame: 0, prompt: "a calm sea" },
@@ -34,7 +34,7 @@ describe("keyframe editor model", () => {
         { frame: 12, prompt: "a storm" },
       ],
     });
-    const withCamera = parseKeyframes([FIRST_KEYFRAME, second], "a calm sea", 24, true);
+    const withCamera = parseKeyframes([FIRST_KEYFRAME, second], "a calm sea", true);
     expect(withCamera).toEqual({
       ok: true,
       keyframes: [
@@ -48,27 +48,33 @@ describe("keyframe editor model", () => {
     const result = parseKeyframes(
       [
         FIRST_KEYFRAME,
-        { ...second, frame: "30", prompt: " " },
+        { ...second, frame: "10241", prompt: " " },
         { ...second, key: "k2", frame: "x", zoom: "3" },
         { ...second, key: "k3", frame: "5" },
         { ...second, key: "k4", frame: "5", rotate: "-90" },
       ],
       "sea",
-      24,
       true,
     );
     expect(result).toEqual({
       ok: false,
       errors: {
-        k1: { frame: "Frame must be inside the clip: at most 23.", prompt: "Describe what the clip shows from this frame on." },
+        k1: { frame: "Frame must be between 1 and 10240.", prompt: "Describe what the clip shows from this frame on." },
         k2: { frame: "Frame must be a number.", zoom: "Zoom must be between 0.5 and 2." },
         k4: { frame: "Frame 5 already has a keyframe.", rotate: "Rotate must be between -45 and 45." },
       },
     });
   });
 
+  it("lets a keyframe lie past the clip's end, and says so", () => {
+    const late = { ...second, frame: "40" };
+    expect(pastTheEnd(late, 24)).toBe(true);
+    expect(pastTheEnd(second, 24)).toBe(false);
+    expect(parseKeyframes([FIRST_KEYFRAME, late], "sea", false)).toEqual({ ok: true, keyframes: [{ frame: 0, prompt: "sea" }, { frame: 40, prompt: "a storm" }] });
+  });
+
   it("ignores camera values in travel mode, even ones that are out of range", () => {
-    expect(parseKeyframes([{ ...FIRST_KEYFRAME, zoom: "9" }], "sea", 8, false)).toEqual({ ok: true, keyframes: [{ frame: 0, prompt: "sea" }] });
+    expect(parseKeyframes([{ ...FIRST_KEYFRAME, zoom: "9" }], "sea", false)).toEqual({ ok: true, keyframes: [{ frame: 0, prompt: "sea" }] });
   });
 
   it("turns recalled keyframes back into editor rows, adding frame 0 when a clip had none there", () => {

@@ -22,6 +22,9 @@ export const STILL_CAMERA = { zoom: "1", panX: "0", panY: "0", rotate: "0" } as 
 /** The first keyframe sits at frame 0 and takes the form's Prompt; later ones are added in the editor. */
 export const FIRST_KEYFRAME: KeyframeDraft = { key: "k0", frame: "0", prompt: "", ...STILL_CAMERA };
 
+/** A keyframe may lie past the clip's end (the clip then travels towards it), up to this frame. */
+export const MAX_KEYFRAME = 10 * MAX_CLIP_FRAMES;
+
 const CAMERA_RULES: Record<"zoom" | "panX" | "panY" | "rotate", NumberRule> = {
   zoom: { label: "Zoom", integer: false, min: 0.5, max: 2 },
   panX: { label: "Pan X", integer: false, min: -256, max: 256 },
@@ -48,7 +51,7 @@ export function addKeyframe(list: readonly KeyframeDraft[], clipFrames: number):
   const last = drafts.reduce((latest, draft) => (frameOf(draft) > frameOf(latest) ? draft : latest), drafts[0] ?? FIRST_KEYFRAME);
   const lastFrame = Math.max(0, frameOf(last));
   const end = Number.isInteger(clipFrames) && clipFrames > 0 ? clipFrames : lastFrame + 2;
-  const frame = Math.min(MAX_CLIP_FRAMES - 1, Math.max(lastFrame + 1, Math.floor((lastFrame + end) / 2)));
+  const frame = Math.min(MAX_KEYFRAME, Math.max(lastFrame + 1, Math.floor((lastFrame + end) / 2)));
   const { zoom, panX, panY, rotate } = last;
   return [...drafts, { key: nextKey(drafts), frame: String(frame), prompt: "", zoom, panX, panY, rotate }];
 }
@@ -68,11 +71,16 @@ export function updateKeyframe(list: readonly KeyframeDraft[], key: string, patc
 
 export type KeyframesResult = { ok: true; keyframes: Keyframe[] } | { ok: false; errors: KeyframeErrors };
 
+/** True when the keyframe is past the clip's last frame: the clip only moves part of the way to it. */
+export function pastTheEnd(draft: KeyframeDraft, clipFrames: number): boolean {
+  return Number.isInteger(clipFrames) && clipFrames > 0 && frameOf(draft) >= clipFrames;
+}
+
 /**
  * Checks the editor and builds the request's keyframes, in frame order. The first keyframe's prompt
  * is the form's Prompt; camera moves are sent only in feedback mode (prompt travel has no camera).
  */
-export function parseKeyframes(list: readonly KeyframeDraft[], firstPrompt: string, clipFrames: number, withCamera: boolean): KeyframesResult {
+export function parseKeyframes(list: readonly KeyframeDraft[], firstPrompt: string, withCamera: boolean): KeyframesResult {
   const drafts = list.length > 0 ? list : [FIRST_KEYFRAME];
   const errors: KeyframeErrors = {};
   const fail = (key: string, field: KeyframeField, message: string) => {
@@ -82,9 +90,8 @@ export function parseKeyframes(list: readonly KeyframeDraft[], firstPrompt: stri
   const parsed: Keyframe[] = [];
   drafts.forEach((draft, index) => {
     const prompt = index === 0 ? firstPrompt : draft.prompt;
-    const frame = index === 0 ? 0 : parseNumberField(draft.frame, { label: "Frame", integer: true, min: 1, max: MAX_CLIP_FRAMES - 1 });
+    const frame = index === 0 ? 0 : parseNumberField(draft.frame, { label: "Frame", integer: true, min: 1, max: MAX_KEYFRAME });
     if (typeof frame === "string") fail(draft.key, "frame", frame);
-    else if (Number.isInteger(clipFrames) && frame >= clipFrames) fail(draft.key, "frame", `Frame must be inside the clip: at most ${clipFrames - 1}.`);
     else if (seen.has(frame)) fail(draft.key, "frame", `Frame ${frame} already has a keyframe.`);
     else seen.set(frame, draft.key);
     if (index > 0 && prompt.trim() === "") fail(draft.key, "prompt", "Describe what the clip shows from this frame on.");

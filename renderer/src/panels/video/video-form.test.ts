@@ -71,12 +71,15 @@ describe("video form", () => {
     });
   });
 
-  it("takes only the samplers of the model's kind", () => {
+  it("takes only the samplers of the model's kind, and no more steps than LCM has", () => {
     const result = parseVideoForm({ ...filled, sampler: "euler_a" }, { models, initImage: null });
     expect(!result.ok && result.errors.sampler).toBe("Choose one of the samplers listed for this model.");
+    const lcm = parseVideoForm({ ...filled, steps: "51" }, { models, initImage: null });
+    expect(!lcm.ok && lcm.errors.steps).toBe("LCM runs at most 50 steps: use fewer, or another sampler.");
+    expect(parseVideoForm({ ...filled, steps: "51", sampler: "euler" }, { models, initImage: null }).ok).toBe(true);
   });
 
-  it("builds a prompt-travel request for a Stable Diffusion model from the keyframes, without the init image", () => {
+  it("builds a prompt-travel request for a Stable Diffusion model from the keyframes", () => {
     const values: VideoFormValues = {
       ...filled,
       ...KIND_DEFAULTS.image,
@@ -84,7 +87,7 @@ describe("video form", () => {
       frames: "12",
       keyframes: [FIRST_KEYFRAME, { key: "k1", frame: "6", prompt: "a waterfall", zoom: "1", panX: "0", panY: "0", rotate: "0" }],
     };
-    const result = parseVideoForm(values, { models, initImage: PNG });
+    const result = parseVideoForm({ ...values, seedIncrement: "1" }, { models, initImage: null });
     expect(result.ok && result.job).toEqual({
       channel: "video.animate",
       request: {
@@ -103,35 +106,51 @@ describe("video form", () => {
         cfgScale: 7,
         sampler: "euler",
         seed: null,
+        seedIncrement: 1,
         strength: 0.45,
+        border: "reflect",
       },
     });
   });
 
+  it("sends an init image for prompt travel too (every frame image-to-image)", () => {
+    const values: VideoFormValues = { ...filled, ...KIND_DEFAULTS.image, modelId: "tiny-sd", strength: "0.6" };
+    const result = parseVideoForm(values, { models, initImage: PNG });
+    expect(result.ok && result.job.request).toMatchObject({ mode: "travel", initImage: PNG, strength: 0.6 });
+  });
+
   it("builds a feedback request with camera moves and the init image as the first frame", () => {
-    const values: VideoFormValues = { ...filled, ...KIND_DEFAULTS.image, modelId: "tiny-sd", animationMode: "feedback", keyframes: [{ ...FIRST_KEYFRAME, zoom: "1.05" }] };
+    const values: VideoFormValues = {
+      ...filled,
+      ...KIND_DEFAULTS.image,
+      modelId: "tiny-sd",
+      animationMode: "feedback",
+      border: "replicate",
+      keyframes: [{ ...FIRST_KEYFRAME, zoom: "1.05" }],
+    };
     const result = parseVideoForm(values, { models, initImage: PNG });
     expect(result.ok && result.job.request).toMatchObject({
       mode: "feedback",
       keyframes: [{ frame: 0, prompt: "a paper boat on a stream", camera: { zoom: 1.05, panX: 0, panY: 0, rotate: 0 } }],
       initImage: PNG,
       strength: 0.45,
+      border: "replicate",
     });
   });
 
-  it("puts keyframe problems under the keyframe, and wants two frames for animation", () => {
+  it("puts keyframe problems under the keyframe", () => {
     const values: VideoFormValues = {
       ...filled,
       ...KIND_DEFAULTS.image,
       modelId: "tiny-sd",
-      frames: "1",
+      seedIncrement: "2000",
       keyframes: [FIRST_KEYFRAME, { key: "k1", frame: "3", prompt: "", zoom: "1", panX: "0", panY: "0", rotate: "0" }],
     };
     const result = parseVideoForm(values, { models, initImage: null });
     expect(result).toEqual({
       ok: false,
       errors: {
-        frames: "Frames must be between 2 and 1024.",
+        seedIncrement: "Seed step must be between -1024 and 1024.",
         keyframes: { k1: { prompt: "Describe what the clip shows from this frame on." } },
       },
     });

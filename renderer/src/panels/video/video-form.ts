@@ -17,6 +17,7 @@ import { canStartFromImage, hasInterpolator, kindOf, type VideoModelKind } from 
 export const INTERPOLATION_CHOICES = ["1", "2", "4"] as const;
 export type InterpolationChoice = (typeof INTERPOLATION_CHOICES)[number];
 export type AnimationMode = "travel" | "feedback";
+export type BorderMode = "reflect" | "replicate";
 
 /** The Video form as typed: numbers stay text until Generate, so a half-typed value is never lost. */
 export interface VideoFormValues {
@@ -39,11 +40,30 @@ export interface VideoFormValues {
   /** Keyframe animation with a Stable Diffusion model. */
   animationMode: AnimationMode;
   keyframes: KeyframeDraft[];
+  /** Keyframe animation: frame n's seed is seed + n · this (0: one noise for the whole clip). */
+  seedIncrement: string;
+  /** Feedback: how a camera move fills what comes into view. */
+  border: BorderMode;
   /** ×1 keeps the frames; ×2 / ×4 runs RIFE on the finished clip. */
   interpolation: InterpolationChoice;
 }
 
-export type VideoFormField = "prompt" | "negativePrompt" | "modelId" | "frames" | "fps" | "width" | "height" | "steps" | "cfgScale" | "sampler" | "seed" | "strength" | "initImage" | "interpolation";
+export type VideoFormField =
+  | "prompt"
+  | "negativePrompt"
+  | "modelId"
+  | "frames"
+  | "fps"
+  | "width"
+  | "height"
+  | "steps"
+  | "cfgScale"
+  | "sampler"
+  | "seed"
+  | "seedIncrement"
+  | "strength"
+  | "initImage"
+  | "interpolation";
 export type VideoFormErrors = Partial<Record<VideoFormField | "form", string>> & { keyframes?: KeyframeErrors };
 
 /** What each kind of model starts with: the settings AnimateLCM / Lightning and SD 1.5 are made for. */
@@ -64,6 +84,8 @@ export const DEFAULT_VIDEO_FORM: VideoFormValues = {
   seed: "",
   animationMode: "travel",
   keyframes: [FIRST_KEYFRAME],
+  seedIncrement: "0",
+  border: "reflect",
   interpolation: "1",
 };
 
@@ -77,12 +99,15 @@ export interface VideoFormContext {
 }
 
 const PROMPT_MAX = 10_000;
-const RULES: Record<"frames" | "fps" | "steps" | "cfgScale" | "seed" | "strength", NumberRule> = {
+/** LCM's distillation schedule has 50 steps (original_inference_steps) unless a model's scheduler config says otherwise. */
+const LCM_MAX_STEPS = 50;
+const RULES: Record<"frames" | "fps" | "steps" | "cfgScale" | "seed" | "seedIncrement" | "strength", NumberRule> = {
   frames: { label: "Frames", integer: true, min: 1, max: MAX_CLIP_FRAMES },
   fps: { label: "FPS", integer: false, min: 1, max: 60 },
   steps: { label: "Steps", integer: true, min: 1, max: 150 },
   cfgScale: { label: "CFG scale", integer: false, min: 0, max: 30 },
   seed: { label: "Seed", integer: true, min: 0, max: MAX_SEED },
+  seedIncrement: { label: "Seed step", integer: true, min: -1024, max: 1024 },
   strength: { label: "Strength", integer: false, min: 0, max: 1 },
 };
 
@@ -106,7 +131,7 @@ export function parseVideoForm(values: VideoFormValues, context: VideoFormContex
   if (values.prompt.trim() === "") errors.prompt = "Describe the clip you want in the prompt.";
   if (values.prompt.length > PROMPT_MAX) errors.prompt = `The prompt must be at most ${PROMPT_MAX.toLocaleString("en-US")} characters.`;
   if (values.negativePrompt.length > PROMPT_MAX) errors.negativePrompt = `The negative prompt must be at most ${PROMPT_MAX.toLocaleString("en-US")} characters.`;
-  take("frames", parseNumberField(values.frames, kind === "image" ? { ...RULES.frames, min: 2 } : RULES.frames));
+  take("frames", parseNumberField(values.frames, RULES.frames));
   take("fps", parseNumberField(values.fps, RULES.fps));
   take("width", checkDimension("Width", values.width));
   take("height", checkDimension("Height", values.height));
@@ -114,9 +139,11 @@ export function parseVideoForm(values: VideoFormValues, context: VideoFormContex
   take("cfgScale", parseNumberField(values.cfgScale, RULES.cfgScale));
   if (values.seed.trim() !== "") take("seed", parseNumberField(values.seed, RULES.seed));
   if (kind && !samplersFor(kind).includes(values.sampler)) errors.sampler = "Choose one of the samplers listed for this model.";
+  if (values.sampler === "lcm" && (numbers.steps ?? 0) > LCM_MAX_STEPS) errors.steps = `LCM runs at most ${LCM_MAX_STEPS} steps: use fewer, or another sampler.`;
+  if (kind === "image") take("seedIncrement", parseNumberField(values.seedIncrement, RULES.seedIncrement));
 
   const feedback = kind === "image" && values.animationMode === "feedback";
-  const usesInitImage = context.initImage !== null && (kind === "motion" || feedback);
+  const usesInitImage = context.initImage !== null && kind !== undefined;
   if (context.initImage && kind === "motion" && !canStartFromImage(model)) {
     errors.initImage = "This motion model has no image encoder, so it cannot start from an image: remove the init image or choose another model.";
   }
@@ -124,7 +151,7 @@ export function parseVideoForm(values: VideoFormValues, context: VideoFormContex
   if (values.interpolation !== "1" && !hasInterpolator(context.models)) {
     errors.interpolation = "Interpolation needs a RIFE model: download “RIFE 4.9 frame interpolation” from the catalog, or choose ×1.";
   }
-  const keyframes = kind === "image" ? parseKeyframes(values.keyframes, values.prompt, numbers.frames ?? Number.NaN, feedback) : null;
+  const keyframes = kind === "image" ? parseKeyframes(values.keyframes, values.prompt, feedback) : null;
   if (keyframes && !keyframes.ok) errors.keyframes = keyframes.errors;
   if (Object.keys(errors).length > 0 || !kind) return { ok: false, errors };
 
@@ -150,7 +177,8 @@ export function parseVideoForm(values: VideoFormValues, context: VideoFormContex
     ...common,
     mode: values.animationMode,
     keyframes: keyframes?.ok ? keyframes.keyframes : [],
-    ...(feedback ? { strength: numbers.strength } : {}),
+    seedIncrement: numbers.seedIncrement,
+    ...(feedback ? { strength: numbers.strength, border: values.border } : {}),
   });
   return checked.success ? { ok: true, job: { channel: "video.animate", request: checked.data }, interpolation } : schemaFailure(checked.error.issues);
 }

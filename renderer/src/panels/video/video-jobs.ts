@@ -2,7 +2,7 @@ import type { Job } from "../../../../shared/jobs";
 import { isActiveJob } from "../../store/jobs-slice";
 
 /** Finished jobs stay in the panel's list for a while, so a result or an error can be read. */
-export const FINISHED_SHOWN = 4;
+export const FINISHED_SHOWN = 3;
 
 /** Jobs of the video studio: clips made, animated, interpolated, imported and exported (keyframe animation runs on the image engine). */
 export function isVideoJob(job: Job): boolean {

@@ -52,6 +52,8 @@ describe("video recall", () => {
       modelName: "Tiny SD",
       sampler: "euler_a",
       strength: 0.3,
+      seedIncrement: 2,
+      border: "replicate",
       keyframes: [
         { frame: 0, prompt: "dawn", camera: { zoom: 1.02, panX: 0, panY: 0, rotate: 0 } },
         { frame: 12, prompt: "dusk" },
@@ -63,6 +65,8 @@ describe("video recall", () => {
     expect(values.animationMode).toBe("feedback");
     expect(values.sampler).toBe("euler_a");
     expect(values.strength).toBe("0.3");
+    expect(values.seedIncrement).toBe("2");
+    expect(values.border).toBe("replicate");
     expect(values.keyframes.map((draft) => [draft.frame, draft.prompt, draft.zoom])).toEqual([
       ["0", "", "1.02"],
       ["12", "dusk", "1"],

@@ -54,6 +54,8 @@ export function recallVideoSettings(current: VideoFormValues, parameters: VideoP
     strength: parameters.strength === undefined ? current.strength : String(parameters.strength),
     animationMode: parameters.mode === "keyframe-feedback" ? "feedback" : parameters.mode === "keyframe-travel" ? "travel" : current.animationMode,
     keyframes: keyframes ? draftsFromKeyframes(keyframes) : current.keyframes,
+    seedIncrement: parameters.seedIncrement === undefined ? current.seedIncrement : String(parameters.seedIncrement),
+    border: parameters.border ?? current.border,
     interpolation: factor === 2 ? "2" : factor === 4 ? "4" : "1",
   };
   return {
