@@ -56,7 +56,7 @@ export function KeyframeEditor({ values, errors, change }: VideoFieldsProps) {
         Add keyframe
       </button>
       <div className="field-row keyframe-options">
-        <FormField label="Seed step" error={errors.seedIncrement} hint="Frame n uses seed + n × this; 0 keeps one noise.">
+        <FormField label="Noise step per frame" error={errors.seedIncrement} hint="Frame n uses seed + n × this; 0 keeps one noise.">
           {(control) => <input {...control} inputMode="numeric" value={values.seedIncrement} onChange={(e) => change({ seedIncrement: e.target.value })} />}
         </FormField>
         {feedback && (

@@ -150,7 +150,7 @@ describe("video form", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        seedIncrement: "Seed step must be between -1024 and 1024.",
+        seedIncrement: "Noise step per frame must be between -1024 and 1024.",
         keyframes: { k1: { prompt: "Describe what the clip shows from this frame on." } },
       },
     });

@@ -107,7 +107,7 @@ const RULES: Record<"frames" | "fps" | "steps" | "cfgScale" | "seed" | "seedIncr
   steps: { label: "Steps", integer: true, min: 1, max: 150 },
   cfgScale: { label: "CFG scale", integer: false, min: 0, max: 30 },
   seed: { label: "Seed", integer: true, min: 0, max: MAX_SEED },
-  seedIncrement: { label: "Seed step", integer: true, min: -1024, max: 1024 },
+  seedIncrement: { label: "Noise step per frame", integer: true, min: -1024, max: 1024 },
   strength: { label: "Strength", integer: false, min: 0, max: 1 },
 };
 
