@@ -7,12 +7,13 @@ function job(id: string, status: Job["status"], createdAt: number, extra: Partia
 }
 
 describe("the Image panel's jobs", () => {
-  it("lists active image jobs in run order, then the four latest finished, and no other engine's", () => {
+  it("lists active image jobs in run order, then the four latest finished, and no other engine's or panel's", () => {
     const jobs = Object.fromEntries(
       [
         job("late", "queued", 5),
         job("running", "running", 2),
         job("chat", "running", 1, { engine: "llm" }),
+        job("animation", "running", 3, { kind: "video.animate" }),
         ...[1, 2, 3, 4, 5].map((n) => job(`done${n}`, "succeeded", 0, { finishedAt: n })),
       ].map((j) => [j.id, j]),
     );
