@@ -20,7 +20,7 @@ test.describe("with a tiny motion model and RIFE installed", () => {
   });
 
   test("a clip generates with live progress, plays, exports as WebM, and is in the gallery after a reload", async ({ page }) => {
-    const form = await fillVideoForm(page, { prompt: PROMPT, model: TINY_MOTION.name, frames: "16", steps: "40", seed: SEED });
+    const form = await fillVideoForm(page, { prompt: PROMPT, model: TINY_MOTION.name, frames: "16", steps: "50", seed: SEED });
     await expect(form).toContainText("text-to-video, image-to-video");
     await form.getByRole("button", { name: "Generate" }).click();
 
@@ -74,7 +74,7 @@ test.describe("with a tiny motion model and RIFE installed", () => {
     await panel.dispatchEvent("drop", { dataTransfer: dropped });
     await expect(reloaded.getByRole("textbox", { name: "Prompt", exact: true })).toHaveValue(PROMPT);
     await expect(reloaded.getByRole("textbox", { name: "Seed" })).toHaveValue(SEED);
-    await expect(reloaded.getByRole("textbox", { name: "Steps" })).toHaveValue("40");
+    await expect(reloaded.getByRole("textbox", { name: "Steps" })).toHaveValue("50");
     await expect(reloaded.getByRole("combobox", { name: "Model" })).toHaveValue(TINY_MOTION.id);
     await expect(reloaded.getByRole("status")).toContainText("Settings recalled from “boat.webm”");
   });
