@@ -16,11 +16,12 @@ export function LoadedModelChip({ loaded }: { loaded: LoadedModel }) {
       await api.models.unload({ id: loaded.modelId });
       setEngines(await api.engines.status({}));
     });
+  const description = `${name} (${formatBytes(loaded.memoryBytes)}${loaded.inUse ? ", in use" : ""})`;
   return (
     <span className="loaded-model">
-      {" · "}
-      <span id={nameId}>
-        {name} ({formatBytes(loaded.memoryBytes)}{loaded.inUse ? ", in use" : ""})
+      <span aria-hidden="true">{" · "}</span>
+      <span id={nameId} className="loaded-model-name" title={description}>
+        {description}
       </span>{" "}
       <button type="button" className="quiet" aria-describedby={nameId} disabled={pending} onClick={unload}>
         Unload
