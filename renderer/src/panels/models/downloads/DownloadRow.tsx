@@ -40,7 +40,7 @@ export function DownloadRow({ download, busy, onAction }: DownloadRowProps) {
         <button type="button" className="quiet" aria-expanded={showFiles} aria-controls={filesId} onClick={() => setShowFiles(!showFiles)}>
           {showFiles ? "Hide files" : "Show files"} ({fileCount})
         </button>
-        {actionsFor(download.state).map((action) => (
+        {actionsFor(download.state, download.error).map((action) => (
           <button key={action} type="button" aria-describedby={nameId} disabled={busy} onClick={() => onAction(action)}>
             {ACTION_LABELS[action]}
           </button>

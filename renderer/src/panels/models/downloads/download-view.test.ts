@@ -25,4 +25,14 @@ describe("download view", () => {
     );
     expect(describeDownloadError({ code: "DOWNLOAD_FAILED", message: "" })).toBe("The download failed.");
   });
+
+  it("offers no Retry for a model that cannot run, since the pinned files would come again, and says what to do instead", () => {
+    const incompatible = { code: "MODEL_INCOMPATIBLE" as const, message: 'The downloaded file "x.gguf" is not a readable GGUF model. Nothing was installed.' };
+    expect(actionsFor("failed", incompatible)).toEqual(["cancel"]);
+    expect(actionsFor("failed", { code: "DOWNLOAD_FAILED", message: "Connection reset." })).toEqual(["retry", "cancel"]);
+    const described = describeDownloadError(incompatible);
+    expect(described).toMatch(/^The downloaded file "x.gguf" is not a readable GGUF model\. Nothing was installed\. /);
+    expect(described).toContain("choose another model");
+    expect(described).not.toContain("press Retry");
+  });
 });

@@ -16,8 +16,14 @@ export const DOWNLOAD_STATE_LABELS: Record<DownloadState, string> = {
 
 export type DownloadAction = "pause" | "resume" | "retry" | "cancel";
 
-/** The buttons a download in this state offers; verifying and installing finish on their own. */
-export function actionsFor(state: DownloadState): DownloadAction[] {
+/** Failures a retry would repeat: the download is pinned to a commit, so the same files come again. */
+const NOT_RETRYABLE: ReadonlySet<AppErrorShape["code"]> = new Set(["MODEL_INCOMPATIBLE"]);
+
+/**
+ * The buttons a download in this state offers; verifying and installing finish on their own.
+ * A failure that a retry would only repeat offers no Retry.
+ */
+export function actionsFor(state: DownloadState, error?: AppErrorShape): DownloadAction[] {
   switch (state) {
     case "queued":
     case "downloading":
@@ -25,7 +31,7 @@ export function actionsFor(state: DownloadState): DownloadAction[] {
     case "paused":
       return ["resume", "cancel"];
     case "failed":
-      return ["retry", "cancel"];
+      return error && NOT_RETRYABLE.has(error.code) ? ["cancel"] : ["retry", "cancel"];
     case "verifying":
     case "installing":
     case "completed":
@@ -44,6 +50,7 @@ export function describeTransfer(download: Download): string {
 const ADVICE: Partial<Record<AppErrorShape["code"], string>> = {
   DISK_FULL: "Free some disk space, then press Retry.",
   CHECKSUM_MISMATCH: "Nothing was installed. Press Retry to download it again.",
+  MODEL_INCOMPATIBLE: "Retrying would fetch the same files, so remove this download and choose another model or file from the catalog.",
 };
 
 /** The host's words for what went wrong, plus what the person can do about it when that is clear. */
