@@ -16,6 +16,7 @@ import { estimateFitFromSize } from "./hardware/fit-estimate";
 import { createImageStudio } from "./image/image-studio";
 import { createSpeechStudio } from "./speech/speech-studio";
 import { createVideoStudio } from "./video/video-studio";
+import { UPLOAD_TTL_MS, UploadStore } from "./uploads/upload-store";
 import { jobHandlers } from "./jobs/job-handlers";
 import { JobQueue } from "./jobs/job-queue";
 import { JobStore } from "./jobs/job-store";
@@ -56,6 +57,8 @@ export interface HostOptions {
 export interface Host {
   router: Router;
   events: { subscribe(listener: BusListener): Unsubscribe };
+  /** Files sent over HTTP in serve mode (`<data>/uploads/`), named by id in requests. */
+  uploads: UploadStore;
   /** Cancels running jobs, stops the engines and saves what is pending. */
   dispose(): Promise<void>;
 }
@@ -68,6 +71,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const logger = options.logger ?? createFileLogger(path.join(dataDir, "logs"));
   await prepareDataDir(dataDir, DATA_FOLDERS, logger);
   await sweepTempFiles(dataDir, logger);
+  const uploads = new UploadStore(path.join(dataDir, "uploads"), logger);
+  await uploads.open();
+  const uploadSweep = setInterval(() => void uploads.sweep(), UPLOAD_TTL_MS / 6);
+  uploadSweep.unref();
   const events = createEventBus(logger);
   const settings = await createSettingsService({ file: path.join(dataDir, "settings.json"), events, logger });
   const jobs = await JobQueue.open({
@@ -125,6 +132,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     events,
     jobs,
     models,
+    uploads,
     settings: () => settings.get(),
     logger,
     ...(options.revealInFolder ? { revealInFolder: options.revealInFolder } : {}),
@@ -181,8 +189,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   return {
     router,
     events: { subscribe: (listener) => events.subscribe(listener) },
+    uploads,
     dispose() {
       disposed ??= (async () => {
+        clearInterval(uploadSweep);
         unsubscribeSettings();
         await downloads.dispose();
         await jobs.dispose();

@@ -150,17 +150,26 @@ export const clipDataUrlSchema = z
 /** A host path: a clip file, or a folder of PNG frames (desktop and the local API). */
 const hostPathSchema = z.string().min(1).max(4096);
 const clipNameSchema = z.string().trim().min(1).max(200);
+/** What `POST /upload` answers (serve mode). */
+const uploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, "Not an upload id this server hands out.");
 
 /** A clip to add to the library: an uploaded file, a file or PNG folder on the host, or PNG frames. */
 export const importRequestSchema = z.union([
   z.object({ name: clipNameSchema, dataUrl: clipDataUrlSchema, fps: fps.optional() }).strict(),
   z.object({ path: hostPathSchema, name: clipNameSchema.optional(), fps: fps.optional() }).strict(),
   z.object({ name: clipNameSchema, frames: z.array(imageDataUrlSchema).min(1).max(MAX_CLIP_FRAMES), fps: fps.default(8) }).strict(),
+  /** A file sent to serve mode's `POST /upload`; the upload is removed once imported. */
+  z.object({ uploadId: uploadIdSchema, name: clipNameSchema.optional(), fps: fps.optional() }).strict(),
 ]);
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 /** An exported file dropped on the panel: its parameters are read back from the container's metadata. */
-export const recallRequestSchema = z.union([z.object({ dataUrl: clipDataUrlSchema }).strict(), z.object({ path: hostPathSchema }).strict()]);
+export const recallRequestSchema = z.union([
+  z.object({ dataUrl: clipDataUrlSchema }).strict(),
+  z.object({ path: hostPathSchema }).strict(),
+  /** Kept afterwards, so the same upload can then be imported. */
+  z.object({ uploadId: uploadIdSchema }).strict(),
+]);
 export type RecallRequest = z.infer<typeof recallRequestSchema>;
 
 /** The settings a clip was made with: its sidecar, and the metadata of every file exported from it. */

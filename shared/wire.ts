@@ -18,3 +18,5 @@ export type ServerFrame =
 /** The WebSocket path and the query parameter carrying the session token. */
 export const WS_PATH = "/ws";
 export const TOKEN_PARAM = "token";
+/** Serve mode: `POST` a file's bytes here (token and origin as for the WebSocket); answers `{uploadId}`. */
+export const UPLOAD_PATH = "/upload";

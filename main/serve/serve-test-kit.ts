@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from "./server";
 export interface ServeRig {
   server: RunningServer;
   port: number;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export async function startServeRig(host?: string): Promise<ServeRig> {
   return {
     server,
     port: Number(new URL(server.origin).port),
+    dataDir: path.join(base, "data"),
     async close() {
       await server.close();
       await rm(base, { recursive: true, force: true });

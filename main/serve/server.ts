@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { TOKEN_PARAM, WS_PATH } from "../../shared/wire";
+import { TOKEN_PARAM, UPLOAD_PATH, WS_PATH } from "../../shared/wire";
 import { createHost, type Host } from "../host";
 import type { EngineLauncher } from "../engines/protocol";
 import { createFileLogger } from "../log/logger";
@@ -13,6 +13,7 @@ import { setSecurityHeaders } from "./security-headers";
 import { SessionAuth } from "./session-auth";
 import { attachSocket, broadcast } from "./socket-session";
 import { end, serveStatic } from "./static-files";
+import { receiveUpload } from "./upload-route";
 
 export interface ServeOptions {
   /** Interface to bind; loopback unless told otherwise. */
@@ -43,7 +44,9 @@ const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 /**
  * A client that dribbles its request (a header byte a second) is cut off: headers must arrive
- * within `headersMs`, the whole request within `requestMs`; Node checks every `checkEveryMs`.
+ * within `headersMs`; Node checks every `checkEveryMs`. Only `POST /upload` reads a body, which may
+ * take minutes for a large file: it is cut off when it sends nothing for `requestMs`, and any other
+ * request carrying a body has its connection closed once answered.
  */
 export const SERVE_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
 
@@ -62,7 +65,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server = createServer({
     headersTimeout: SERVE_TIMEOUTS.headersMs,
-    requestTimeout: SERVE_TIMEOUTS.requestMs,
+    requestTimeout: 0,
     keepAliveTimeout: SERVE_TIMEOUTS.keepAliveMs,
     connectionsCheckingInterval: SERVE_TIMEOUTS.checkEveryMs,
   }, (request, response) => {
@@ -73,6 +76,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger.log("warn", "serve", "Refused a request for another host", { host: request.headers.host });
       return end(response, 403, FORBIDDEN_HOST);
     }
+    if (url.pathname === UPLOAD_PATH) {
+      return receiveUpload(request, response, url, { auth, addresses, uploads: host.uploads, logger, idleMs: SERVE_TIMEOUTS.requestMs });
+    }
+    if (hasBody(request)) response.setHeader("Connection", "close");
     const byQuery = auth.queryTokenValid(url);
     if (!byQuery && !auth.cookieValid(request)) {
       return end(response, 401, "Open the address Atelier printed when it started: it carries the session token.");
@@ -138,4 +145,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return closing;
     },
   };
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
 }

@@ -16,6 +16,7 @@ import {
 import { parseDataUrl, toDataUrl } from "../audio/audio-formats";
 import { writeFileDurably } from "../fs/durable-write";
 import type { JobContext, JobQueue } from "../jobs/job-queue";
+import type { UploadStore } from "../uploads/upload-store";
 import type { ClipLibrary } from "./clip-library";
 import { exportFileName } from "./clip-folder";
 import { exportClip, MAX_EXPORT_FPS } from "./clip-io/export-clip";
@@ -27,16 +28,23 @@ import { reportSpan } from "./video-progress";
 
 /** Frames per second for a clip whose file does not say (a folder of PNGs). */
 const DEFAULT_FPS = 8;
+/** The name of an uploaded clip imported without one. */
+const UPLOAD_NAME = "Uploaded clip";
 
 /** Clips in and out of the library from the host alone: import, export (as jobs), download and recall. */
 export class ClipTransfer {
   constructor(
     private readonly library: ClipLibrary,
     private readonly jobs: JobQueue,
+    private readonly uploads: UploadStore,
   ) {}
 
   async import(request: ImportRequest): Promise<{ jobId: string }> {
-    const name = "path" in request ? (request.name ?? path.basename(request.path)) : request.name;
+    if ("uploadId" in request) await this.uploads.get(request.uploadId);
+    const name =
+      "path" in request ? (request.name ?? path.basename(request.path))
+      : "uploadId" in request ? (request.name ?? UPLOAD_NAME)
+      : request.name;
     return this.enqueue<ClipJobResult>("video.import", `Import · ${name}`, (ctx) => this.runImport(ctx, request, name));
   }
 
@@ -74,6 +82,7 @@ export class ClipTransfer {
   /** The settings an exported file carries; null when it has none of ours. */
   async recall(request: RecallRequest): Promise<{ parameters: VideoParameters | null }> {
     if ("path" in request) return { parameters: await parametersIn(request.path) };
+    if ("uploadId" in request) return { parameters: await parametersIn((await this.uploads.get(request.uploadId)).path) };
     const scratch = await this.library.stage();
     try {
       const file = path.join(scratch.dir, "dropped");
@@ -88,7 +97,7 @@ export class ClipTransfer {
     const staged = await this.library.stage();
     const scratch = `${staged.dir}-source`;
     try {
-      const source = "path" in request ? request.path : await writeSource(scratch, request);
+      const source = await this.sourceOf(request, scratch);
       const parameters = "frames" in request ? null : await parametersIn(source).catch(() => null);
       const imported = await importClipFrames(source, staged.dir, {
         signal: ctx.signal,
@@ -103,7 +112,15 @@ export class ClipTransfer {
       throw error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
+      if ("uploadId" in request) await this.uploads.remove(request.uploadId);
     }
+  }
+
+  /** The file or PNG folder to import: a host path, an upload, or what the request carries, written to `scratch`. */
+  private async sourceOf(request: ImportRequest, scratch: string): Promise<string> {
+    if ("path" in request) return request.path;
+    if ("uploadId" in request) return (await this.uploads.get(request.uploadId)).path;
+    return writeSource(scratch, request);
   }
 
   private async enqueue<Result>(kind: string, title: string, run: (ctx: JobContext) => Promise<Result>): Promise<{ jobId: string }> {
@@ -114,7 +131,7 @@ export class ClipTransfer {
 }
 
 /** An uploaded file, or uploaded PNG frames as a folder, in `scratch`; the path to import. */
-async function writeSource(scratch: string, request: Exclude<ImportRequest, { path: string }>): Promise<string> {
+async function writeSource(scratch: string, request: Exclude<ImportRequest, { path: string } | { uploadId: string }>): Promise<string> {
   await mkdir(scratch, { recursive: true });
   if ("dataUrl" in request) {
     const file = path.join(scratch, "upload");

@@ -6,6 +6,7 @@ import type { VideoMethods } from "../engines/video/methods";
 import type { EventBus } from "../events/bus";
 import type { JobQueue } from "../jobs/job-queue";
 import type { Logger } from "../log/types";
+import type { UploadStore } from "../uploads/upload-store";
 import type { MemoryBroker } from "../models/memory-broker";
 import type { HandlersFor } from "../router";
 import { ClipLibrary } from "./clip-library";
@@ -26,6 +27,8 @@ export interface VideoStudioOptions {
   events: EventBus;
   jobs: JobQueue;
   models: VideoModelSource;
+  /** Files a browser sent over HTTP, which `video.import` / `video.recall` name by id. */
+  uploads: UploadStore;
   settings: () => Settings;
   logger: Logger;
   revealInFolder?: (file: string) => Promise<void>;
@@ -42,7 +45,7 @@ export function createVideoStudio(options: VideoStudioOptions): VideoStudio {
   const library = new ClipLibrary({ dir: path.join(options.dataDir, "library", "videos"), events, logger });
   const videos = new VideoService({ engine, memory, jobs, library, models, settings, logger });
   const keyframes = new KeyframeService({ engine: options.imageEngine, memory, jobs, library, models, settings });
-  const transfer = new ClipTransfer(library, jobs);
+  const transfer = new ClipTransfer(library, jobs, options.uploads);
   const reveal = new ClipReveal(library, logger, options.revealInFolder);
   return { handlers: videoHandlers({ videos, keyframes, transfer, library, reveal, models }), library };
 }
