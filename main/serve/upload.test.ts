@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import { connect as netConnect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
@@ -97,6 +98,20 @@ describe("POST /upload", () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "INVALID_INPUT", message: expect.stringContaining("4 GiB") } });
     expect(await uploadsOnDisk()).toEqual(before);
+  });
+
+  it("another path that is sent a body answers, then closes the connection instead of waiting for the body", async () => {
+    const socket = netConnect(rig.port, "127.0.0.1");
+    socket.write(`POST /?token=${rig.server.token} HTTP/1.1\r\nHost: 127.0.0.1:${rig.port}\r\nContent-Length: 1000000\r\n\r\nabc`);
+    const started = Date.now();
+    const text = await new Promise<string>((resolve) => {
+      let seen = "";
+      socket.on("data", (chunk: Buffer) => (seen += chunk.toString("latin1")));
+      socket.on("close", () => resolve(seen));
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 405/);
+    expect(text.toLowerCase()).toContain("connection: close");
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("an aborted upload leaves no file", async () => {

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { useApi, useAppStore } from "../../store/context";
-import { classifyFile, clipNameFromFile, MAX_CLIP_BYTES, withMimeType } from "./clip-file";
-import { readFileAsDataUrl } from "./data-url";
+import { classifyFile, clipNameFromFile } from "./clip-file";
+import { clipSourceFor } from "./clip-source";
 import { useVideoRecall } from "./use-video-recall";
 
 /**
@@ -17,16 +17,15 @@ export function useClipFile() {
       const type = classifyFile(file.name, file.type);
       if (type.kind !== "clip") throw new Error(`“${file.name}” is not an MP4, WebM, GIF or animated WebP clip.`);
       if (file.size === 0) throw new Error(`“${file.name}” is empty.`);
-      if (file.size > MAX_CLIP_BYTES) throw new Error(`“${file.name}” is larger than 140 MB.`);
-      const dataUrl = withMimeType(await readFileAsDataUrl(file), type.mimeType);
-      const { parameters } = await api.video.recall({ dataUrl });
-      if (parameters) return recall(parameters, `“${file.name}”`);
       const { setVideoNotice, followVideoJob } = store.getState();
+      const source = await clipSourceFor(file, type.mimeType, (fraction) => setVideoNotice(`Uploading “${file.name}”… ${Math.floor(fraction * 100)}%`));
+      const { parameters } = await api.video.recall(source);
+      if (parameters) return recall(parameters, `“${file.name}”`);
       if (!importOthers) {
         setVideoNotice(`“${file.name}” carries no Atelier settings.`);
         return;
       }
-      const { jobId } = await api.video.import({ name: clipNameFromFile(file.name), dataUrl });
+      const { jobId } = await api.video.import({ name: clipNameFromFile(file.name), ...source });
       followVideoJob(jobId, {});
       setVideoNotice(`“${file.name}” carries no Atelier settings, so it is imported as a clip.`);
     },
