@@ -8,6 +8,7 @@ import type WebSocket from "ws";
 import { clipItemSchema } from "../../shared/video";
 import { exportClip } from "../video/clip-io/export-clip";
 import type { RgbFrame } from "../video/clip-io/rgb-frame";
+import { SERVE_TIMEOUTS } from "./server";
 import { frames, openSocket, resultFor, startServeRig, type ServeRig } from "./serve-test-kit";
 
 let rig: ServeRig;
@@ -127,6 +128,23 @@ describe("POST /upload", () => {
     }
     expect(await uploadsOnDisk()).toEqual(before);
   });
+
+  it("cuts off an upload that stops sending, keeping nothing", async () => {
+    const before = await uploadsOnDisk();
+    const socket = netConnect(rig.port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.write(
+      `POST /upload?token=${rig.server.token} HTTP/1.1\r\nHost: 127.0.0.1:${rig.port}\r\nOrigin: ${rig.server.origin}\r\n` +
+        "Content-Length: 1000000\r\n\r\n",
+    );
+    socket.write(randomBytes(1000));
+    const started = Date.now();
+    await new Promise((resolve) => socket.on("close", resolve));
+    expect(Date.now() - started).toBeLessThan(SERVE_TIMEOUTS.requestMs + 3_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SERVE_TIMEOUTS.requestMs - 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await uploadsOnDisk()).toEqual(before);
+  }, SERVE_TIMEOUTS.requestMs + 10_000);
 
   it("takes an MP4 larger than a WebSocket frame (8 MiB) that video.import then imports, and removes it", async () => {
     const mp4 = await noisyMp4(50);
