@@ -1,11 +1,11 @@
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { SeedField } from "../../components/SeedField";
 import { useApp } from "../../store/context";
 import type { ImageFormValues } from "./image-form";
 import { ImageModelPicker } from "./ImageModelPicker";
 import { InitImageField } from "./InitImageField";
 import { PromptFields } from "./PromptFields";
 import { SamplingFields } from "./SamplingFields";
-import { SeedField } from "./SeedField";
 import { SizeFields } from "./SizeFields";
 import { useGenerate } from "./use-generate";
 
@@ -37,7 +37,7 @@ export function ImageForm({ dropError }: { dropError: string | null }) {
       <ImageModelPicker {...fields} />
       <SizeFields {...fields} />
       <SamplingFields {...fields} />
-      <SeedField {...fields} />
+      <SeedField seed={values.seed} error={errors.seed} onChange={(seed) => change({ seed })} subject="image" />
       <InitImageField {...fields} />
       <div className="image-form-actions">
         <button type="submit" className="primary" disabled={pending}>

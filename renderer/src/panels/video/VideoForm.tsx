@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { SeedField } from "../../components/SeedField";
 import { useApp } from "../../store/context";
 import { ClipLengthFields } from "./ClipLengthFields";
 import { KeyframeEditor } from "./KeyframeEditor";
@@ -10,7 +11,6 @@ import { VideoInitImageField } from "./VideoInitImageField";
 import { VideoModelPicker } from "./VideoModelPicker";
 import { VideoPromptFields } from "./VideoPromptFields";
 import { VideoSamplingFields } from "./VideoSamplingFields";
-import { VideoSeedField } from "./VideoSeedField";
 import { VideoSizeFields } from "./VideoSizeFields";
 
 /** Everything one clip needs; the values live in the store, so they survive a panel switch or an error. */
@@ -53,7 +53,7 @@ export function VideoForm({ dropError }: { dropError: string | null }) {
       <ClipLengthFields {...fields} />
       <VideoSizeFields {...fields} />
       <VideoSamplingFields {...fields} kind={kind} />
-      <VideoSeedField {...fields} />
+      <SeedField seed={values.seed} error={errors.seed} onChange={(seed) => change({ seed })} subject="clip" />
       <VideoInitImageField {...fields} use={kind !== "image" ? "motion" : feedback ? "feedback" : "travel"} />
       <div className="image-form-actions">
         <button type="submit" className="primary" disabled={pending} aria-keyshortcuts="Control+Enter">
